@@ -1,0 +1,49 @@
+package vn.chitieu.orgunit;
+
+import java.util.Set;
+
+/**
+ * A school as other modules see it.
+ *
+ * @param id its id
+ * @param code its code
+ * @param name its full name, e.g. "Trường THCS Ái Mộ"
+ * @param levels the level or levels it teaches
+ * @param ownership public or private
+ * @param wardId the ward it stands in
+ * @param wardName that ward's name
+ * @param openedYear the start year of the school year it opened, null if older than the
+ * records
+ * @param active false once the school is closed or merged
+ */
+public record School(long id, String code, String name, Set<EducationLevel> levels, Ownership ownership, long wardId,
+		String wardName, Integer openedYear, boolean active) {
+
+	/**
+	 * Whether the school counts for a school year: it must have opened by then.
+	 * @param year the school year
+	 * @return true if it had opened by that year
+	 */
+	public boolean isOpenIn(SchoolYear year) {
+		return this.openedYear == null || this.openedYear <= year.startYear();
+	}
+
+	/**
+	 * Whether the school opened after a given school year, as "trường xây mới" in a plan
+	 * counts schools opened after its baseline year.
+	 * @param year the baseline year
+	 * @return true if it opened later than that year
+	 */
+	public boolean isNewSince(SchoolYear year) {
+		return this.openedYear != null && this.openedYear > year.startYear();
+	}
+
+	public boolean isPublic() {
+		return this.ownership == Ownership.PUBLIC;
+	}
+
+	public boolean teaches(EducationLevel level) {
+		return this.levels.contains(level);
+	}
+
+}

@@ -1,0 +1,11 @@
+package vn.chitieu.planning;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MetricRuleRepository extends JpaRepository<MetricRuleEntity, String> {
+
+	List<MetricRuleEntity> findBySource(String source);
+
+}

@@ -1,0 +1,232 @@
+package vn.chitieu.planning;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.chitieu.audit.AuditLog;
+import vn.chitieu.audit.AuditRecord;
+import vn.chitieu.planning.definition.DefinitionException;
+import vn.chitieu.planning.definition.DefinitionFile;
+import vn.chitieu.planning.definition.DefinitionProblem;
+import vn.chitieu.planning.definition.DefinitionReader;
+
+/**
+ * Loads definition files into the database: the built-in ones at start-up, and files the
+ * Office imports. A file is loaded whole or not at all.
+ */
+@Service
+public class PlanLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(PlanLoader.class);
+
+	/** The shared catalog, always loaded first. */
+	static final String CATALOG = "catalog.yaml";
+
+	private final MetricRepository metrics;
+
+	private final MetricRuleRepository rules;
+
+	private final PlanRepository plans;
+
+	private final MetricCatalog catalog;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transaction;
+
+	private final PlanningProperties properties;
+
+	PlanLoader(MetricRepository metrics, MetricRuleRepository rules, PlanRepository plans, MetricCatalog catalog,
+			AuditLog audit, TransactionTemplate transaction, PlanningProperties properties) {
+		this.metrics = metrics;
+		this.rules = rules;
+		this.plans = plans;
+		this.catalog = catalog;
+		this.audit = audit;
+		this.transaction = transaction;
+		this.properties = properties;
+	}
+
+	/**
+	 * Loads the definition files shipped with the application, then those of the
+	 * configured directory. Files whose plan is already loaded from the same content are
+	 * left alone, so that targets edited by the Office are kept until a new version of
+	 * the file ships.
+	 * @return what happened to each file
+	 * @throws DefinitionException if a file is invalid
+	 */
+	public List<LoadResult> loadAll() throws IOException {
+		var files = new ArrayList<NamedContent>();
+		var resolver = new PathMatchingResourcePatternResolver();
+		Resource[] resources = resolver.getResources("classpath:plans/*.yaml");
+		for (Resource resource : resources) {
+			try (InputStream in = resource.getInputStream()) {
+				files.add(new NamedContent(resource.getFilename(), in.readNBytes(DefinitionReader.MAX_BYTES + 1)));
+			}
+		}
+		files.sort(
+				Comparator.comparing((NamedContent f) -> !f.name().equals(CATALOG)).thenComparing(NamedContent::name));
+		var directory = this.properties.directory();
+		if (directory != null && Files.isDirectory(directory)) {
+			try (var stream = Files.list(directory)) {
+				for (Path path : stream.filter((p) -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+					.sorted()
+					.toList()) {
+					files.add(new NamedContent(path.getFileName().toString(), Files.readAllBytes(path)));
+				}
+			}
+		}
+		var results = new ArrayList<LoadResult>();
+		for (var file : files) {
+			results.add(load(file.name(), file.bytes(), true, AuditLog.SYSTEM));
+		}
+		return results;
+	}
+
+	/**
+	 * Reads, checks and stores one definition file.
+	 * @param source the file name
+	 * @param bytes its content
+	 * @param replace whether a plan already loaded under the same code may be replaced
+	 * @param actor who loads it
+	 * @return what happened
+	 * @throws DefinitionException if the file is invalid or would replace a plan without
+	 * {@code replace}
+	 */
+	public LoadResult load(String source, byte[] bytes, boolean replace, String actor) {
+		var result = this.transaction.execute((status) -> {
+			var reader = new DefinitionReader(this::knownMetric);
+			DefinitionFile file = reader.read(source, bytes);
+			return store(file, replace, actor);
+		});
+		this.catalog.refresh();
+		log.info("Definition file {}: {}", source, result);
+		return result;
+	}
+
+	private Optional<Metric> knownMetric(String code) {
+		return this.metrics.findById(code).map(MetricEntity::toMetric);
+	}
+
+	private LoadResult store(DefinitionFile file, boolean replace, String actor) {
+		var audits = new ArrayList<AuditRecord>();
+		int metricsChanged = storeMetrics(file, audits);
+		storeRules(file);
+		var outcome = LoadResult.Outcome.UNCHANGED;
+		String planCode = null;
+		int indicators = 0;
+		if (file.plan() != null) {
+			var plan = file.plan();
+			planCode = plan.code();
+			indicators = plan.indicators().size();
+			var existing = this.plans.findByCode(plan.code());
+			if (existing.isPresent() && existing.get().getChecksum().equals(file.checksum())) {
+				outcome = LoadResult.Outcome.UNCHANGED;
+			}
+			else {
+				if (existing.isPresent() && !replace) {
+					throw new DefinitionException(List.of(new DefinitionProblem(file.source(), 0,
+							"definition.error.planExists", List.of(plan.code(), existing.get().getSource()))));
+				}
+				var entity = existing.orElseGet(() -> new PlanEntity(plan.code()));
+				entity.update(plan, file.source(), file.checksum(), Instant.now());
+				this.plans.save(entity);
+				outcome = existing.isPresent() ? LoadResult.Outcome.UPDATED : LoadResult.Outcome.LOADED;
+				audits.add(AuditRecord.of(existing.isPresent() ? "PLAN_REPLACED" : "PLAN_LOADED", "plan", plan.code())
+					.withDetail(file.source() + " sha256:" + file.checksum()));
+			}
+		}
+		else if (metricsChanged > 0) {
+			outcome = LoadResult.Outcome.LOADED;
+		}
+		if (!audits.isEmpty()) {
+			this.audit.record(actor, audits);
+		}
+		return new LoadResult(file.source(), planCode, outcome, indicators, file.metrics().size());
+	}
+
+	private int storeMetrics(DefinitionFile file, List<AuditRecord> audits) {
+		Map<String, MetricEntity> existing = new HashMap<>();
+		this.metrics.findAllById(file.metrics().stream().map(Metric::code).toList())
+			.forEach((m) -> existing.put(m.getCode(), m));
+		int changed = 0;
+		for (Metric metric : file.metrics()) {
+			var entity = existing.get(metric.code());
+			if (entity != null && entity.toMetric().equals(metric)) {
+				continue;
+			}
+			if (entity == null) {
+				entity = new MetricEntity(metric.code());
+				audits.add(AuditRecord.of("METRIC_DEFINED", "metric", metric.code()).withDetail(file.source()));
+			}
+			else {
+				audits.add(AuditRecord.of("METRIC_REDEFINED", "metric", metric.code()).withDetail(file.source()));
+			}
+			entity.update(metric);
+			this.metrics.save(entity);
+			changed++;
+		}
+		return changed;
+	}
+
+	private void storeRules(DefinitionFile file) {
+		var current = this.rules.findBySource(file.source());
+		var wanted = file.rules().stream().map(MetricRule::code).toList();
+		for (var rule : current) {
+			if (!wanted.contains(rule.toRule().code())) {
+				this.rules.delete(rule);
+			}
+		}
+		this.rules.flush();
+		for (MetricRule rule : file.rules()) {
+			this.rules.findById(rule.code())
+				.filter((existing) -> !existing.getSource().equals(file.source()))
+				.ifPresent((existing) -> {
+					throw new DefinitionException(List.of(new DefinitionProblem(file.source(), 0,
+							"definition.error.ruleDefinedElsewhere", List.of(rule.code(), existing.getSource()))));
+				});
+			this.rules.save(new MetricRuleEntity(rule));
+		}
+	}
+
+	private record NamedContent(String name, byte[] bytes) {
+	}
+
+	/**
+	 * What loading a file did.
+	 *
+	 * @param source the file
+	 * @param planCode the plan it defines, or null
+	 * @param outcome loaded, updated or unchanged
+	 * @param indicators how many indicators it defines
+	 * @param metrics how many metrics it defines
+	 */
+	public record LoadResult(String source, String planCode, Outcome outcome, int indicators, int metrics) {
+
+		/** What happened to the plan of a file. */
+		public enum Outcome {
+
+			LOADED, UPDATED, UNCHANGED
+
+		}
+
+	}
+
+}
