@@ -1,7 +1,7 @@
 -- Organisation: district -> wards -> schools, and the school years figures are reported for.
 
 create table school_year (
-    start_year smallint primary key check (start_year between 1990 and 2100),
+    start_year integer primary key check (start_year between 1990 and 2100),
     open       boolean  not null default false
 );
 
@@ -14,7 +14,7 @@ create table org_unit (
     name        varchar(200) not null,
     parent_id   bigint references org_unit (id),
     ownership   varchar(10) check (ownership in ('PUBLIC', 'PRIVATE')),
-    opened_year smallint check (opened_year between 1900 and 2100),
+    opened_year integer check (opened_year between 1900 and 2100),
     active      boolean      not null default true,
     version     integer      not null default 0,
     constraint org_unit_parent check ((kind = 'DISTRICT') = (parent_id is null)),

@@ -42,8 +42,8 @@ create table plan (
     title_en        text         not null,
     issuer          varchar(200) not null,
     issued_on       date,
-    baseline_year   smallint     not null,
-    target_year     smallint     not null,
+    baseline_year   integer     not null,
+    target_year     integer     not null,
     source          varchar(200) not null,
     checksum        varchar(64)  not null,
     loaded_at       timestamptz  not null,
@@ -84,7 +84,7 @@ create table target (
     value_high   numeric(16, 4),
     benchmarks   varchar(300),
     increment    boolean     not null default false,
-    target_year  smallint    not null,
+    target_year  integer    not null,
     measure      text,
     text_vi      text,
     text_en      text,
@@ -95,7 +95,7 @@ create table target (
 
 create table target_milestone (
     target_id   bigint         not null references target (id) on delete cascade,
-    school_year smallint       not null,
+    school_year integer       not null,
     value       numeric(16, 4) not null,
     primary key (target_id, school_year)
 );

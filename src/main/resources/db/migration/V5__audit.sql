@@ -8,7 +8,7 @@ create table audit_event (
     entity_type varchar(40)  not null,
     entity_id   varchar(100),
     unit_id     bigint,
-    school_year smallint,
+    school_year integer,
     field       varchar(100),
     old_value   text,
     new_value   text,

@@ -35,6 +35,14 @@ public class OrgUnits {
 		return this.units.findByCode(code).map(OrgUnit::toRef);
 	}
 
+	/**
+	 * The names of all units, by id.
+	 * @return the names
+	 */
+	public Map<Long, String> names() {
+		return this.units.findAll().stream().collect(Collectors.toMap(OrgUnit::getId, OrgUnit::getName));
+	}
+
 	public List<Ward> wards() {
 		return this.units.findByKindOrderByNameAsc(UnitKind.WARD).stream().map(OrgUnits::toWard).toList();
 	}

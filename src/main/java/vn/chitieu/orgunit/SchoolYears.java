@@ -53,7 +53,7 @@ public class SchoolYears {
 		if (this.years.existsById(year.startYear())) {
 			throw new IllegalStateException("School year already exists: " + year);
 		}
-		return this.years.save(new SchoolYearEntry(year, open)).toStatus();
+		return this.years.saveAndFlush(new SchoolYearEntry(year, open)).toStatus();
 	}
 
 }

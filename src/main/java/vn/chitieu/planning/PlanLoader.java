@@ -83,8 +83,11 @@ public class PlanLoader {
 		}
 		files.sort(
 				Comparator.comparing((NamedContent f) -> !f.name().equals(CATALOG)).thenComparing(NamedContent::name));
-		var directory = this.properties.directory();
-		if (directory != null && Files.isDirectory(directory)) {
+		var directory = this.properties.directoryPath().orElse(null);
+		if (directory != null && !Files.isDirectory(directory)) {
+			throw new IllegalStateException("CHITIEU_PLANS_DIR is not a directory: " + directory.toAbsolutePath());
+		}
+		if (directory != null) {
 			try (var stream = Files.list(directory)) {
 				for (Path path : stream.filter((p) -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
 					.sorted()

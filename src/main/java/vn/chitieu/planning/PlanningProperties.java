@@ -1,6 +1,7 @@
 package vn.chitieu.planning;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,5 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the built-in ones; none when null
  */
 @ConfigurationProperties("chitieu.plans")
-public record PlanningProperties(Path directory) {
+public record PlanningProperties(String directory) {
+
+	/**
+	 * @return the configured directory, if any
+	 */
+	public Optional<Path> directoryPath() {
+		return (this.directory == null || this.directory.isBlank()) ? Optional.empty()
+				: Optional.of(Path.of(this.directory.strip()));
+	}
+
 }

@@ -1,10 +1,15 @@
 package vn.chitieu.planning;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import vn.chitieu.orgunit.SchoolYear;
 
 /**
  * The plans loaded, with their indicators and targets.
@@ -25,6 +30,41 @@ public class Plans {
 	 */
 	public List<PlanSummary> all() {
 		return this.plans.findAllByOrderByTargetYearDescCodeAsc().stream().map(PlanEntity::toSummary).toList();
+	}
+
+	/**
+	 * The metrics the plans need for a school year: those read by the indicators of every
+	 * plan whose period (baseline to target year) covers it. For a year after every plan,
+	 * the metrics of the latest plans, so that data collection goes on until a new plan
+	 * arrives.
+	 * @param year the school year
+	 * @return the metric codes
+	 */
+	public Set<String> metricsInUse(SchoolYear year) {
+		var all = this.plans.findAll().stream().map(PlanEntity::toDefinition).toList();
+		var covering = all.stream()
+			.filter((p) -> !p.baselineYear().isAfter(year) && !p.targetYear().isBefore(year))
+			.toList();
+		if (covering.isEmpty()) {
+			var latest = all.stream()
+				.filter((p) -> p.targetYear().isBefore(year))
+				.map(PlanDefinition::targetYear)
+				.max(Comparator.naturalOrder());
+			covering = all.stream().filter((p) -> latest.isPresent() && p.targetYear().equals(latest.get())).toList();
+		}
+		var codes = new LinkedHashSet<String>();
+		for (var plan : covering) {
+			for (var indicator : plan.indicators()) {
+				codes.addAll(MeasureDescriber.metricsOf(indicator.measure()));
+				for (var target : indicator.targets()) {
+					if (target.measure() != null) {
+						codes.addAll(MeasureDescriber.metricsOf(target.measure()));
+					}
+					codes.addAll(target.benchmarks());
+				}
+			}
+		}
+		return codes;
 	}
 
 	public Optional<LoadedPlan> find(String code) {

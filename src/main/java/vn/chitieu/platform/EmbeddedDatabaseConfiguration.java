@@ -45,6 +45,12 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean
+	EmbeddedDatabase embeddedDatabase(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
+		return new EmbeddedDatabase(postgres.getJdbcUrl("postgres", properties.database()),
+				properties.dataDirectory().toAbsolutePath().normalize());
+	}
+
+	@Bean
 	DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) throws SQLException {
 		createDatabaseIfMissing(postgres.getPostgresDatabase(), properties.database());
 		var dataSource = new HikariDataSource();

@@ -1,0 +1,121 @@
+package vn.chitieu.dataentry;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.orgunit.SchoolYears;
+
+/**
+ * Reading submissions for pages and other modules, and loading figures in bulk.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Submissions {
+
+	private final JdbcTemplate jdbc;
+
+	private final SchoolYears schoolYears;
+
+	Submissions(JdbcTemplate jdbc, SchoolYears schoolYears) {
+		this.jdbc = jdbc;
+		this.schoolYears = schoolYears;
+	}
+
+	/**
+	 * Every school year with the unit's submission for it, newest first.
+	 * @param unitId the unit
+	 * @return the years
+	 */
+	public List<UnitYear> years(long unitId) {
+		var byYear = new HashMap<SchoolYear, SubmissionSummary>();
+		forUnit(unitId).forEach((s) -> byYear.put(s.year(), s));
+		return this.schoolYears.all()
+			.stream()
+			.sorted(Comparator.comparing((vn.chitieu.orgunit.SchoolYearStatus y) -> y.year()).reversed())
+			.map((y) -> new UnitYear(y, Optional.ofNullable(byYear.get(y.year()))))
+			.toList();
+	}
+
+	/**
+	 * The submissions of one unit, oldest school year first.
+	 * @param unitId the unit
+	 * @return its submissions
+	 */
+	public List<SubmissionSummary> forUnit(long unitId) {
+		return this.jdbc.query("""
+				select s.*, (select count(*) from figure f where f.submission_id = s.id) as figures
+				from submission s where s.unit_id = ? order by s.school_year
+				""", (rs, n) -> new SubmissionSummary(rs.getLong("id"), rs.getLong("unit_id"),
+				SchoolYear.of(rs.getInt("school_year")), SubmissionStatus.valueOf(rs.getString("status")),
+				rs.getString("comment"), rs.getLong("figures"), rs.getTimestamp("updated_at").toInstant(),
+				rs.getString("updated_by"), toInstant(rs.getTimestamp("reviewed_at")), rs.getString("reviewed_by")),
+				unitId);
+	}
+
+	/**
+	 * How many schools' submissions for a year stand in each status.
+	 * @param year the school year
+	 * @return the counts; statuses with none are absent
+	 */
+	public Map<SubmissionStatus, Long> countSchoolSubmissions(SchoolYear year) {
+		var counts = new EnumMap<SubmissionStatus, Long>(SubmissionStatus.class);
+		this.jdbc.query("""
+				select s.status, count(*) from submission s join org_unit u on u.id = s.unit_id
+				where s.school_year = ? and u.kind = 'SCHOOL' group by s.status
+				""", (rs) -> {
+			counts.put(SubmissionStatus.valueOf(rs.getString(1)), rs.getLong(2));
+		}, year.startYear());
+		return counts;
+	}
+
+	/**
+	 * Loads figures in bulk, one submission per unit and year, in one transaction. Meant
+	 * for historical data and the sample district; a unit and year already present is
+	 * refused.
+	 * @param years the figures
+	 * @param actor who loads them
+	 */
+	@Transactional
+	public void load(List<ReportedYear> years, String actor) {
+		var now = Timestamp.from(Instant.now());
+		for (var year : years) {
+			boolean reviewed = year.status() == SubmissionStatus.APPROVED || year.status() == SubmissionStatus.RETURNED;
+			boolean submitted = year.status() != SubmissionStatus.DRAFT;
+			Long id = this.jdbc.queryForObject("""
+					insert into submission (unit_id, school_year, status, comment, created_at, updated_at, updated_by,
+					                        submitted_at, submitted_by, reviewed_at, reviewed_by)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+					""", Long.class, year.unitId(), year.year().startYear(), year.status().name(), year.comment(), now,
+					now, actor, submitted ? now : null, submitted ? actor : null, reviewed ? now : null,
+					reviewed ? actor : null);
+			var entries = List.copyOf(year.values().entrySet());
+			this.jdbc.batchUpdate("""
+					insert into figure (submission_id, metric_code, level, value, updated_at, updated_by)
+					values (?, ?, ?, ?, ?, ?)
+					""", entries, 1000, (ps, e) -> {
+				ps.setLong(1, id);
+				ps.setString(2, e.getKey().metric());
+				ps.setString(3, (e.getKey().level() != null) ? e.getKey().level().name() : null);
+				ps.setBigDecimal(4, e.getValue());
+				ps.setTimestamp(5, now);
+				ps.setString(6, actor);
+			});
+		}
+	}
+
+	private static Instant toInstant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,91 @@
+package vn.chitieu.planning.web;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.chitieu.planning.PlanLoader;
+import vn.chitieu.planning.definition.DefinitionException;
+import vn.chitieu.planning.definition.DefinitionProblem;
+import vn.chitieu.planning.definition.DefinitionReader;
+import vn.chitieu.planning.definition.DefinitionReader.MessageRef;
+
+/**
+ * The Office imports a plan definition file (docs/plan-format.md). A file with any
+ * problem changes nothing and every problem is listed with its line.
+ */
+@Controller
+class PlanImportController {
+
+	private static final String VIEW = "planning/import";
+
+	private final PlanLoader loader;
+
+	private final MessageSource messages;
+
+	PlanImportController(PlanLoader loader, MessageSource messages) {
+		this.loader = loader;
+		this.messages = messages;
+	}
+
+	@GetMapping("/plans/import")
+	String initImportForm() {
+		return VIEW;
+	}
+
+	@PostMapping("/plans/import")
+	String processImportForm(@RequestParam("file") MultipartFile file,
+			@RequestParam(name = "replace", defaultValue = "false") boolean replace,
+			@AuthenticationPrincipal UserDetails user, Model model, Locale locale, RedirectAttributes redirect)
+			throws IOException {
+		if (file.isEmpty()) {
+			model.addAttribute("problems", List.of(this.messages.getMessage("import.error.noFile", null, locale)));
+			return VIEW;
+		}
+		var name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "plan.yaml";
+		if (file.getSize() > DefinitionReader.MAX_BYTES) {
+			model.addAttribute("problems", List.of(this.messages.getMessage("definition.error.tooLarge",
+					new Object[] { DefinitionReader.MAX_BYTES / 1024 }, locale)));
+			return VIEW;
+		}
+		try {
+			var result = this.loader.load(name, file.getBytes(), replace, user.getUsername());
+			redirect.addFlashAttribute("flash", this.messages.getMessage("import.done." + result.outcome().name(),
+					new Object[] { name, result.planCode(), result.indicators(), result.metrics() }, locale));
+			return (result.planCode() != null) ? "redirect:/plans/" + result.planCode() : "redirect:/plans";
+		}
+		catch (DefinitionException ex) {
+			model.addAttribute("fileName", name);
+			model.addAttribute("problems", ex.problems().stream().map((p) -> describe(p, locale)).toList());
+			return VIEW;
+		}
+	}
+
+	private String describe(DefinitionProblem problem, Locale locale) {
+		var args = problem.args().stream().map((a) -> resolve(a, locale)).toArray();
+		var text = this.messages.getMessage(problem.key(), args, locale);
+		return (problem.line() > 0)
+				? this.messages.getMessage("import.line", new Object[] { problem.line(), text }, locale) : text;
+	}
+
+	private Object resolve(Object arg, Locale locale) {
+		if (arg instanceof MessageRef ref) {
+			return this.messages.getMessage(ref.key(),
+					Arrays.stream(ref.args()).map((a) -> resolve(a, locale)).toArray(), locale);
+		}
+		return arg;
+	}
+
+}

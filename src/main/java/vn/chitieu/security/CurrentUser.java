@@ -1,0 +1,123 @@
+package vn.chitieu.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The logged-in user: their role and, for SCHOOL and WARD users, their unit.
+ */
+public final class CurrentUser implements UserDetails, CredentialsContainer {
+
+	private final long id;
+
+	private final String username;
+
+	private String passwordHash;
+
+	private final String displayName;
+
+	private final Role role;
+
+	private final Long unitId;
+
+	private final boolean enabled;
+
+	private final boolean mustChangePassword;
+
+	CurrentUser(long id, String username, String passwordHash, String displayName, Role role, Long unitId,
+			boolean enabled, boolean mustChangePassword) {
+		this.id = id;
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.displayName = displayName;
+		this.role = role;
+		this.unitId = unitId;
+		this.enabled = enabled;
+		this.mustChangePassword = mustChangePassword;
+	}
+
+	/**
+	 * A user for tests and tools, without a password.
+	 * @param id the id
+	 * @param username the login name
+	 * @param role the role
+	 * @param unitId the unit of a SCHOOL or WARD user
+	 * @return the user
+	 */
+	public static CurrentUser of(long id, String username, Role role, Long unitId) {
+		return new CurrentUser(id, username, null, username, role, unitId, true, false);
+	}
+
+	public long id() {
+		return this.id;
+	}
+
+	public String displayName() {
+		return this.displayName;
+	}
+
+	public Role role() {
+		return this.role;
+	}
+
+	/**
+	 * @return the school or ward of a SCHOOL or WARD user, null otherwise
+	 */
+	public Long unitId() {
+		return this.unitId;
+	}
+
+	public boolean mustChangePassword() {
+		return this.mustChangePassword;
+	}
+
+	public boolean hasRole(Role role) {
+		return this.role == role;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority(this.role.authority()));
+	}
+
+	@Override
+	public String getPassword() {
+		return this.passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return this.username;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		this.passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof CurrentUser user && user.username.equals(this.username);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.username.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "CurrentUser[" + this.username + ", " + this.role + "]";
+	}
+
+}

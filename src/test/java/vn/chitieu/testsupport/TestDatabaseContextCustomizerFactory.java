@@ -1,0 +1,59 @@
+package vn.chitieu.testsupport;
+
+import java.util.HashMap;
+import java.util.List;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+
+/**
+ * Points every Spring test context at {@link TestDatabase}, switches off the
+ * application's own embedded database, and asks for the sample district (loaded once into
+ * the test database). Registered in {@code META-INF/spring.factories}; a test's own
+ * properties win.
+ */
+public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
+
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		return new Customizer();
+	}
+
+	private static final class Customizer implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			var values = new HashMap<String, Object>(TestDatabase.properties());
+			values.put("chitieu.embedded-db.enabled", "false");
+			values.put("chitieu.sample-data", "true");
+			// Above application.yaml, below the test's own inlined properties.
+			var sources = context.getEnvironment().getPropertySources();
+			var source = new MapPropertySource("testDatabase", values);
+			var inlined = TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
+			if (sources.contains(inlined)) {
+				sources.addAfter(inlined, source);
+			}
+			else {
+				sources.addFirst(source);
+			}
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Customizer;
+		}
+
+		@Override
+		public int hashCode() {
+			return Customizer.class.hashCode();
+		}
+
+	}
+
+}
