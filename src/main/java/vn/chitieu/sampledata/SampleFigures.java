@@ -319,7 +319,7 @@ final class SampleFigures {
 		put(v, "teachers_university_plus", Math.round(teachers * Math.min(1.0, 0.78 + 0.03 * k * p.pace)));
 		long fair = Math.min(teachers, Math.round(teachers * (0.95 + 0.008 * k)));
 		put(v, "teachers_standard_fair_plus", fair);
-		put(v, "teachers_standard_good", Math.min(fair, Math.round(teachers * (0.28 + 0.025 * k * p.pace))));
+		put(v, "teachers_standard_good", Math.min(fair, Math.round(teachers * (0.24 + 0.03 * k * p.pace * p.quality))));
 		put(v, "teachers_trained_new_curriculum", Math.round(teachers * Math.min(1.0, 0.7 + 0.06 * k)));
 		put(v, "staff_annual_training_done",
 				Math.round((managers + teachers) * Math.min(1.0, 0.96 + 0.006 * k + noise(r, 0.005))));
