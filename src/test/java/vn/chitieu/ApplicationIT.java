@@ -15,6 +15,7 @@ import vn.chitieu.orgunit.Ownership;
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.orgunit.SchoolYears;
 import vn.chitieu.planning.MetricCatalog;
+import vn.chitieu.planning.PlanLoader;
 import vn.chitieu.planning.PlanSummary;
 import vn.chitieu.planning.Plans;
 import vn.chitieu.platform.Installation;
@@ -35,6 +36,9 @@ class ApplicationIT {
 
 	@Autowired
 	MetricCatalog catalog;
+
+	@Autowired
+	PlanLoader loader;
 
 	@Autowired
 	OrgUnits units;
@@ -69,6 +73,17 @@ class ApplicationIT {
 			.isEqualTo(107);
 		assertThat(this.catalog.find("children_enrolled")).isPresent();
 		assertThat(this.catalog.rules()).isNotEmpty();
+	}
+
+	@Test
+	void shouldLeaveUnchangedPlanFilesAloneOnTheNextStart() throws Exception {
+		long audit = this.jdbc.queryForObject("select count(*) from audit_event", Long.class);
+		var results = this.loader.loadAll();
+		assertThat(results).extracting(PlanLoader.LoadResult::source)
+			.contains("catalog.yaml", "kh-157-ubnd-2022.yaml", "kh-nh-2019-2020.yaml");
+		assertThat(results).extracting(PlanLoader.LoadResult::outcome)
+			.containsOnly(PlanLoader.LoadResult.Outcome.UNCHANGED);
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(audit);
 	}
 
 	@Test

@@ -33,6 +33,9 @@ public record Metric(String code, String nameVi, String nameEn, UnitKind reporte
 
 	public Metric {
 		levels = Set.copyOf(levels);
+		// Bounds compare equal whatever their scale (the database keeps four decimals).
+		min = (min != null) ? min.stripTrailingZeros() : null;
+		max = (max != null) ? max.stripTrailingZeros() : null;
 	}
 
 	public String name(Locale locale) {

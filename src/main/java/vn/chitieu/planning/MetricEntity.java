@@ -87,8 +87,8 @@ class MetricEntity {
 		this.type = metric.type();
 		this.unitVi = metric.unitVi();
 		this.unitEn = metric.unitEn();
-		this.min = normalise(metric.min());
-		this.max = normalise(metric.max());
+		this.min = metric.min();
+		this.max = metric.max();
 		this.section = metric.section();
 		this.position = metric.position();
 		this.helpVi = metric.helpVi();
@@ -98,20 +98,14 @@ class MetricEntity {
 		this.levels.addAll(metric.levels());
 	}
 
-	/** Bounds compare equal whatever their scale (the database keeps four decimals). */
-	private static BigDecimal normalise(BigDecimal value) {
-		return (value != null) ? value.stripTrailingZeros() : null;
-	}
-
 	String getCode() {
 		return this.code;
 	}
 
 	Metric toMetric() {
 		return new Metric(this.code, this.nameVi, this.nameEn, this.reportedBy, this.type, this.unitVi, this.unitEn,
-				normalise(this.min), normalise(this.max),
-				this.levels.isEmpty() ? Set.of() : EnumSet.copyOf(this.levels), this.section, this.position,
-				this.helpVi, this.helpEn, this.source);
+				this.min, this.max, this.levels.isEmpty() ? Set.of() : EnumSet.copyOf(this.levels), this.section,
+				this.position, this.helpVi, this.helpEn, this.source);
 	}
 
 }
