@@ -1,6 +1,7 @@
 package vn.chitieu.dataentry;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 
 import vn.chitieu.orgunit.EducationLevel;
@@ -15,9 +16,10 @@ import vn.chitieu.orgunit.SchoolYear;
  * @param status the status the submission gets
  * @param comment the Office's comment, required when returned
  * @param values the figures
+ * @param reportedAt when they were entered (and reviewed), null for now
  */
 public record ReportedYear(long unitId, SchoolYear year, SubmissionStatus status, String comment,
-		Map<FigureKey, BigDecimal> values) {
+		Map<FigureKey, BigDecimal> values, Instant reportedAt) {
 
 	public ReportedYear {
 		values = Map.copyOf(values);

@@ -88,8 +88,8 @@ public class Submissions {
 	 */
 	@Transactional
 	public void load(List<ReportedYear> years, String actor) {
-		var now = Timestamp.from(Instant.now());
 		for (var year : years) {
+			var now = Timestamp.from((year.reportedAt() != null) ? year.reportedAt() : Instant.now());
 			boolean reviewed = year.status() == SubmissionStatus.APPROVED || year.status() == SubmissionStatus.RETURNED;
 			boolean submitted = year.status() != SubmissionStatus.DRAFT;
 			Long id = this.jdbc.queryForObject("""

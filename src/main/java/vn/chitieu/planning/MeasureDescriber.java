@@ -63,15 +63,15 @@ public class MeasureDescriber {
 	 * @return the target as a short formula, e.g. "≥ 65 %" or "từ 30 đến 35"
 	 */
 	public String target(Target target, IndicatorUnit unit, Locale locale) {
-		var suffix = unit.isPercent() ? " %" : "";
+		var suffix = unit.isPercent() ? " %" : " " + msg("indicator.unit." + unit.name(), locale);
 		String text = switch (target.shape()) {
 			case AT_LEAST -> "≥ " + number(target.value(), locale) + suffix;
 			case ABOVE -> "> " + number(target.value(), locale) + suffix;
 			case EXACTLY -> "= " + number(target.value(), locale) + suffix;
 			case AT_MOST -> "≤ " + number(target.value(), locale) + suffix;
 			case BELOW -> "< " + number(target.value(), locale) + suffix;
-			case BETWEEN -> msg("target.between", locale, number(target.value(), locale) + suffix,
-					number(target.high(), locale) + suffix);
+			case BETWEEN ->
+				msg("target.between", locale, number(target.value(), locale), number(target.high(), locale) + suffix);
 			case ABOVE_BENCHMARK -> msg("target.aboveBenchmark", locale,
 					target.benchmarks()
 						.stream()

@@ -181,19 +181,22 @@ class SampleDataLoader implements ApplicationRunner, Ordered {
 				if (status == SubmissionStatus.RETURNED) {
 					comment = SampleFigures.RETURN_COMMENTS.get(returned++ % SampleFigures.RETURN_COMMENTS.size());
 				}
-				reported.add(new ReportedYear(ids.get(school.code()), SchoolYear.of(year), status, comment, values));
+				reported.add(new ReportedYear(ids.get(school.code()), SchoolYear.of(year), status, comment, values,
+						SampleFigures.reportedAt(year, school.code())));
 			}
 			for (var ward : SampleRoster.WARDS) {
 				var status = latest ? latestWards.get(ward.code()) : SubmissionStatus.APPROVED;
 				if (status != null) {
 					reported.add(new ReportedYear(ids.get(ward.code()), SchoolYear.of(year), status, null,
-							unitValues(generator.ward(ward, year), inUse, UnitKind.WARD)));
+							unitValues(generator.ward(ward, year), inUse, UnitKind.WARD),
+							SampleFigures.reportedAt(year, ward.code())));
 				}
 			}
 			var district = unitValues(generator.district(year), inUse, UnitKind.DISTRICT);
 			if (!district.isEmpty()) {
 				reported.add(new ReportedYear(this.units.district().orElseThrow().id(), SchoolYear.of(year),
-						SubmissionStatus.APPROVED, null, district));
+						SubmissionStatus.APPROVED, null, district,
+						SampleFigures.reportedAt(year, SampleRoster.DISTRICT_CODE)));
 			}
 		}
 		return reported;

@@ -2,6 +2,9 @@ package vn.chitieu.sampledata;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -276,6 +279,23 @@ final class SampleFigures {
 			statuses.put(codes.get(i), (i < 3) ? SubmissionStatus.SUBMITTED : SubmissionStatus.APPROVED);
 		}
 		return statuses;
+	}
+
+	/**
+	 * When a unit's report for a year was entered: in the last weeks of the school year,
+	 * at a time of its own.
+	 * @param year the start year of the school year
+	 * @param unitCode the unit
+	 * @return the moment
+	 */
+	static Instant reportedAt(int year, String unitCode) {
+		var r = random("reported", unitCode + year);
+		return LocalDate.of(year + 1, 5, 10)
+			.atTime(8, 0)
+			.plusDays(r.nextInt(25))
+			.plusMinutes(r.nextInt(9 * 60))
+			.atZone(ZoneId.of("Asia/Ho_Chi_Minh"))
+			.toInstant();
 	}
 
 	/**
