@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +18,6 @@ public class AuditLog {
 
 	/** The actor of changes made by the application itself (start-up loading). */
 	public static final String SYSTEM = "system";
-
-	private static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(rs.getLong("id"),
-			rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
-			rs.getString("entity_type"), rs.getString("entity_id"), (Long) rs.getObject("unit_id", Long.class),
-			(Integer) rs.getObject("school_year", Integer.class), rs.getString("field"), rs.getString("old_value"),
-			rs.getString("new_value"), rs.getString("detail"));
 
 	private final JdbcTemplate jdbc;
 
@@ -62,28 +55,6 @@ public class AuditLog {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String actor, AuditRecord record) {
 		record(actor, List.of(record));
-	}
-
-	/**
-	 * The latest entries, newest first.
-	 * @param limit how many at most
-	 * @return the entries
-	 */
-	@Transactional(readOnly = true)
-	public List<AuditEntry> latest(int limit) {
-		return this.jdbc.query("select * from audit_event order by id desc limit ?", ENTRY, limit);
-	}
-
-	/**
-	 * The latest entries about one organisation unit, newest first.
-	 * @param unitId the unit
-	 * @param limit how many at most
-	 * @return the entries
-	 */
-	@Transactional(readOnly = true)
-	public List<AuditEntry> forUnit(long unitId, int limit) {
-		return this.jdbc.query("select * from audit_event where unit_id = ? order by id desc limit ?", ENTRY, unitId,
-				limit);
 	}
 
 }

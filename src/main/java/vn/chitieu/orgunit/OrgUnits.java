@@ -76,10 +76,6 @@ public class OrgUnits {
 			.map((u) -> toSchool(u, wardNames()));
 	}
 
-	public long countSchools() {
-		return this.units.countByKind(UnitKind.SCHOOL);
-	}
-
 	@Transactional
 	public UnitRef createDistrict(String code, String name) {
 		if (district().isPresent()) {

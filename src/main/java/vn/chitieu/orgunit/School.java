@@ -28,20 +28,6 @@ public record School(long id, String code, String name, Set<EducationLevel> leve
 		return this.openedYear == null || this.openedYear <= year.startYear();
 	}
 
-	/**
-	 * Whether the school opened after a given school year, as "trường xây mới" in a plan
-	 * counts schools opened after its baseline year.
-	 * @param year the baseline year
-	 * @return true if it opened later than that year
-	 */
-	public boolean isNewSince(SchoolYear year) {
-		return this.openedYear != null && this.openedYear > year.startYear();
-	}
-
-	public boolean isPublic() {
-		return this.ownership == Ownership.PUBLIC;
-	}
-
 	public boolean teaches(EducationLevel level) {
 		return this.levels.contains(level);
 	}

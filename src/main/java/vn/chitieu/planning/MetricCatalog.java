@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import vn.chitieu.orgunit.EducationLevel;
-import vn.chitieu.orgunit.UnitKind;
 import vn.chitieu.planning.expression.Expr;
 import vn.chitieu.planning.expression.ExpressionParser;
 
@@ -35,29 +33,6 @@ public class MetricCatalog {
 
 	public Optional<Metric> find(String code) {
 		return Optional.ofNullable(snapshot().metrics.get(code));
-	}
-
-	/**
-	 * All metrics, in form order (by reporting unit, section, then position in their
-	 * file).
-	 * @return the metrics
-	 */
-	public List<Metric> all() {
-		return List.copyOf(snapshot().metrics.values());
-	}
-
-	/**
-	 * The metrics a kind of unit reports, for a school limited to its levels.
-	 * @param kind who reports
-	 * @param levels for schools, the levels concerned; ignored for wards and the district
-	 * @return the metrics, in form order
-	 */
-	public List<Metric> reportedBy(UnitKind kind, Set<EducationLevel> levels) {
-		return snapshot().metrics.values()
-			.stream()
-			.filter((m) -> m.reportedBy() == kind)
-			.filter((m) -> kind != UnitKind.SCHOOL || levels.stream().anyMatch(m::appliesTo))
-			.toList();
 	}
 
 	/**

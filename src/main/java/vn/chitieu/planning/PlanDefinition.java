@@ -2,7 +2,6 @@ package vn.chitieu.planning;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 import vn.chitieu.orgunit.SchoolYear;
 
@@ -24,10 +23,6 @@ public record PlanDefinition(String code, String documentNumber, String titleVi,
 
 	public PlanDefinition {
 		indicators = List.copyOf(indicators);
-	}
-
-	public String title(Locale locale) {
-		return Metric.isEnglish(locale) ? this.titleEn : this.titleVi;
 	}
 
 }

@@ -50,15 +50,6 @@ public class Formats {
 		return (value != null) ? number(new BigDecimal(value.toString()), decimals) : "";
 	}
 
-	/**
-	 * A percentage, e.g. {@code 65,5 %}.
-	 * @param value the percentage (65.5 for 65.5 %)
-	 * @return the text, empty for null
-	 */
-	public String percent(BigDecimal value) {
-		return (value != null) ? number(value, 1) + " %" : "";
-	}
-
 	public static String number(BigDecimal value, int decimals, Locale locale) {
 		if (value == null) {
 			return "";

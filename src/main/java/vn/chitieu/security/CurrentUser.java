@@ -41,18 +41,6 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 		this.mustChangePassword = mustChangePassword;
 	}
 
-	/**
-	 * A user for tests and tools, without a password.
-	 * @param id the id
-	 * @param username the login name
-	 * @param role the role
-	 * @param unitId the unit of a SCHOOL or WARD user
-	 * @return the user
-	 */
-	public static CurrentUser of(long id, String username, Role role, Long unitId) {
-		return new CurrentUser(id, username, null, username, role, unitId, true, false);
-	}
-
 	public long id() {
 		return this.id;
 	}
@@ -74,10 +62,6 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	public boolean mustChangePassword() {
 		return this.mustChangePassword;
-	}
-
-	public boolean hasRole(Role role) {
-		return this.role == role;
 	}
 
 	@Override

@@ -1,7 +1,5 @@
 package vn.chitieu.planning.definition;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
@@ -82,19 +80,6 @@ public final class DefinitionReader {
 	 */
 	public DefinitionReader(Function<String, Optional<Metric>> knownMetrics) {
 		this.knownMetrics = knownMetrics;
-	}
-
-	/**
-	 * Reads and checks a definition file.
-	 * @param source the file's name, used in messages
-	 * @param in its content
-	 * @return what it defines
-	 * @throws DefinitionException listing every problem found
-	 * @throws IOException if it cannot be read
-	 */
-	public DefinitionFile read(String source, InputStream in) throws IOException {
-		byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-		return read(source, bytes);
 	}
 
 	/**
