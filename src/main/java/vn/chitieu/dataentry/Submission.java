@@ -72,11 +72,26 @@ class Submission {
 
 	/**
 	 * Records that figures were saved; only a draft or a returned submission may change.
+	 * A returned submission becomes a draft again; the Office's comment stays in view
+	 * until the submission is approved.
 	 */
 	void edited(String by, Instant now) {
 		require(this.status.isEditable(), "edit");
+		this.status = SubmissionStatus.DRAFT;
 		this.updatedAt = now;
 		this.updatedBy = by;
+	}
+
+	/**
+	 * Records figures the Office enters for the district itself: they need no review and
+	 * count at once.
+	 */
+	void enteredByOffice(String by, Instant now) {
+		this.status = SubmissionStatus.APPROVED;
+		this.updatedAt = now;
+		this.updatedBy = by;
+		this.reviewedAt = now;
+		this.reviewedBy = by;
 	}
 
 	void submit(String by, Instant now) {

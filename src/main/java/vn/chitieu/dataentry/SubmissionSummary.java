@@ -17,7 +17,10 @@ import vn.chitieu.orgunit.SchoolYear;
  * @param updatedBy who changed it last
  * @param reviewedAt when the Office last reviewed it
  * @param reviewedBy who reviewed it
+ * @param submittedAt when it was last sent for review
+ * @param version its version, for optimistic locking
  */
 public record SubmissionSummary(long id, long unitId, SchoolYear year, SubmissionStatus status, String comment,
-		long figureCount, Instant updatedAt, String updatedBy, Instant reviewedAt, String reviewedBy) {
+		long figureCount, Instant updatedAt, String updatedBy, Instant reviewedAt, String reviewedBy,
+		Instant submittedAt, int version) {
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,17 @@ import vn.chitieu.orgunit.SchoolYears;
 @Service
 @Transactional(readOnly = true)
 public class Submissions {
+
+	private static final String SELECT = """
+			select s.*, (select count(*) from figure f where f.submission_id = s.id) as figures
+			from submission s""";
+
+	private static final RowMapper<SubmissionSummary> SUMMARY = (rs, n) -> new SubmissionSummary(rs.getLong("id"),
+			rs.getLong("unit_id"), SchoolYear.of(rs.getInt("school_year")),
+			SubmissionStatus.valueOf(rs.getString("status")), rs.getString("comment"), rs.getLong("figures"),
+			rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"),
+			toInstant(rs.getTimestamp("reviewed_at")), rs.getString("reviewed_by"),
+			toInstant(rs.getTimestamp("submitted_at")), rs.getInt("version"));
 
 	private final JdbcTemplate jdbc;
 
@@ -53,14 +65,50 @@ public class Submissions {
 	 * @return its submissions
 	 */
 	public List<SubmissionSummary> forUnit(long unitId) {
-		return this.jdbc.query("""
-				select s.*, (select count(*) from figure f where f.submission_id = s.id) as figures
-				from submission s where s.unit_id = ? order by s.school_year
-				""", (rs, n) -> new SubmissionSummary(rs.getLong("id"), rs.getLong("unit_id"),
-				SchoolYear.of(rs.getInt("school_year")), SubmissionStatus.valueOf(rs.getString("status")),
-				rs.getString("comment"), rs.getLong("figures"), rs.getTimestamp("updated_at").toInstant(),
-				rs.getString("updated_by"), toInstant(rs.getTimestamp("reviewed_at")), rs.getString("reviewed_by")),
-				unitId);
+		return this.jdbc.query(SELECT + " where s.unit_id = ? order by s.school_year", SUMMARY, unitId);
+	}
+
+	/**
+	 * A unit's submission for a school year.
+	 * @param unitId the unit
+	 * @param year the school year
+	 * @return the submission, if started
+	 */
+	public Optional<SubmissionSummary> find(long unitId, SchoolYear year) {
+		return this.jdbc.query(SELECT + " where s.unit_id = ? and s.school_year = ?", SUMMARY, unitId, year.startYear())
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * A submission by its id.
+	 * @param id the id
+	 * @return the submission, if it exists
+	 */
+	public Optional<SubmissionSummary> find(long id) {
+		return this.jdbc.query(SELECT + " where s.id = ?", SUMMARY, id).stream().findFirst();
+	}
+
+	/**
+	 * The submissions of a school year, by unit.
+	 * @param year the school year
+	 * @return the submissions, by unit id
+	 */
+	public Map<Long, SubmissionSummary> byUnit(SchoolYear year) {
+		var byUnit = new HashMap<Long, SubmissionSummary>();
+		this.jdbc.query(SELECT + " where s.school_year = ?", SUMMARY, year.startYear())
+			.forEach((s) -> byUnit.put(s.unitId(), s));
+		return byUnit;
+	}
+
+	/**
+	 * The submissions of a school year waiting for the Office's review, the oldest first.
+	 * @param year the school year
+	 * @return the submissions
+	 */
+	public List<SubmissionSummary> waitingForReview(SchoolYear year) {
+		return this.jdbc.query(SELECT + " where s.school_year = ? and s.status = 'SUBMITTED' order by s.submitted_at",
+				SUMMARY, year.startYear());
 	}
 
 	/**
@@ -101,15 +149,16 @@ public class Submissions {
 					reviewed ? actor : null);
 			var entries = List.copyOf(year.values().entrySet());
 			this.jdbc.batchUpdate("""
-					insert into figure (submission_id, metric_code, level, value, updated_at, updated_by)
-					values (?, ?, ?, ?, ?, ?)
+					insert into figure (submission_id, metric_code, level, value, note, updated_at, updated_by)
+					values (?, ?, ?, ?, ?, ?, ?)
 					""", entries, 1000, (ps, e) -> {
 				ps.setLong(1, id);
 				ps.setString(2, e.getKey().metric());
 				ps.setString(3, (e.getKey().level() != null) ? e.getKey().level().name() : null);
 				ps.setBigDecimal(4, e.getValue());
-				ps.setTimestamp(5, now);
-				ps.setString(6, actor);
+				ps.setString(5, year.notes().get(e.getKey()));
+				ps.setTimestamp(6, now);
+				ps.setString(7, actor);
 			});
 		}
 	}

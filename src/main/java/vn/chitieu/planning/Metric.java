@@ -46,6 +46,10 @@ public record Metric(String code, String nameVi, String nameEn, UnitKind reporte
 		return isEnglish(locale) ? this.unitEn : this.unitVi;
 	}
 
+	public String help(Locale locale) {
+		return isEnglish(locale) ? this.helpEn : this.helpVi;
+	}
+
 	/**
 	 * Whether a school teaching a level reports this metric for that level.
 	 * @param level the level

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import vn.chitieu.orgunit.EducationLevel;
+import vn.chitieu.orgunit.UnitKind;
 import vn.chitieu.planning.expression.Expr;
 import vn.chitieu.planning.expression.ExpressionParser;
 
@@ -33,6 +35,20 @@ public class MetricCatalog {
 
 	public Optional<Metric> find(String code) {
 		return Optional.ofNullable(snapshot().metrics.get(code));
+	}
+
+	/**
+	 * The metrics a kind of unit reports, in form order; for schools, those of one level.
+	 * @param kind who reports
+	 * @param level for schools, the level; ignored for wards and the district
+	 * @return the metrics
+	 */
+	public List<Metric> reportedBy(UnitKind kind, EducationLevel level) {
+		return snapshot().metrics.values()
+			.stream()
+			.filter((m) -> m.reportedBy() == kind)
+			.filter((m) -> kind != UnitKind.SCHOOL || m.appliesTo(level))
+			.toList();
 	}
 
 	/**

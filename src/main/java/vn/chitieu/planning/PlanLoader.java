@@ -149,6 +149,7 @@ public class PlanLoader {
 							"definition.error.planExists", List.of(plan.code(), existing.get().getSource()))));
 				}
 				var entity = existing.orElseGet(() -> new PlanEntity(plan.code()));
+				existing.ifPresent((e) -> audits.addAll(targetChanges(e.toDefinition(), plan)));
 				entity.update(plan, file.source(), file.checksum(), Instant.now());
 				this.plans.save(entity);
 				outcome = existing.isPresent() ? LoadResult.Outcome.UPDATED : LoadResult.Outcome.LOADED;
@@ -163,6 +164,60 @@ public class PlanLoader {
 			this.audit.record(actor, audits);
 		}
 		return new LoadResult(file.source(), planCode, outcome, indicators, file.metrics().size());
+	}
+
+	/** Every target that a new version of a plan adds, removes or changes. */
+	static List<AuditRecord> targetChanges(PlanDefinition before, PlanDefinition after) {
+		var records = new ArrayList<AuditRecord>();
+		var codes = new java.util.LinkedHashSet<String>();
+		before.indicators().forEach((i) -> codes.add(i.code()));
+		after.indicators().forEach((i) -> codes.add(i.code()));
+		for (var code : codes) {
+			var old = targets(before, code);
+			var now = targets(after, code);
+			for (int i = 0; i < Math.max(old.size(), now.size()); i++) {
+				var a = (i < old.size()) ? old.get(i) : null;
+				var b = (i < now.size()) ? now.get(i) : null;
+				if (!java.util.Objects.equals(a, b)) {
+					records.add(AuditRecord.of("TARGET_CHANGED", "target", after.code() + "/" + code + "#" + (i + 1))
+						.withChange(code, a, b));
+				}
+			}
+		}
+		return records;
+	}
+
+	private static List<String> targets(PlanDefinition plan, String indicatorCode) {
+		return plan.indicators()
+			.stream()
+			.filter((i) -> i.code().equals(indicatorCode))
+			.flatMap((i) -> i.targets().stream())
+			.map(PlanLoader::describe)
+			.toList();
+	}
+
+	/** A target in a line, e.g. {@code AT_LEAST 65 by 2024-2025}. */
+	private static String describe(Target target) {
+		var text = new StringBuilder(target.shape().name());
+		if (target.value() != null) {
+			text.append(' ').append(target.value().stripTrailingZeros().toPlainString());
+		}
+		if (target.high() != null) {
+			text.append("..").append(target.high().stripTrailingZeros().toPlainString());
+		}
+		if (!target.benchmarks().isEmpty()) {
+			text.append(' ').append(target.benchmarks());
+		}
+		if (target.increment()) {
+			text.append(" increment");
+		}
+		text.append(" by ").append(target.targetYear().label());
+		target.milestones()
+			.forEach((year, value) -> text.append(", ")
+				.append(year.label())
+				.append(": ")
+				.append(value.stripTrailingZeros().toPlainString()));
+		return text.toString();
 	}
 
 	private int storeMetrics(DefinitionFile file, List<AuditRecord> audits) {

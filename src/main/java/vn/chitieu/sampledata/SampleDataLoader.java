@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.chitieu.audit.AuditLog;
 import vn.chitieu.audit.AuditRecord;
 import vn.chitieu.dataentry.ReportedYear;
-import vn.chitieu.dataentry.ReportedYear.FigureKey;
+import vn.chitieu.dataentry.FigureKey;
 import vn.chitieu.dataentry.SubmissionStatus;
 import vn.chitieu.dataentry.Submissions;
 import vn.chitieu.orgunit.NewSchool;
@@ -182,20 +182,22 @@ class SampleDataLoader implements ApplicationRunner, Ordered {
 					comment = SampleFigures.RETURN_COMMENTS.get(returned++ % SampleFigures.RETURN_COMMENTS.size());
 				}
 				reported.add(new ReportedYear(ids.get(school.code()), SchoolYear.of(year), status, comment, values,
-						SampleFigures.reportedAt(year, school.code())));
+						Map.of(), SampleFigures.reportedAt(year, school.code())));
 			}
 			for (var ward : SampleRoster.WARDS) {
 				var status = latest ? latestWards.get(ward.code()) : SubmissionStatus.APPROVED;
 				if (status != null) {
 					reported.add(new ReportedYear(ids.get(ward.code()), SchoolYear.of(year), status, null,
-							unitValues(generator.ward(ward, year), inUse, UnitKind.WARD),
+							unitValues(generator.ward(ward, year), inUse, UnitKind.WARD), Map.of(),
 							SampleFigures.reportedAt(year, ward.code())));
 				}
 			}
 			var district = unitValues(generator.district(year), inUse, UnitKind.DISTRICT);
 			if (!district.isEmpty()) {
+				var notes = new LinkedHashMap<FigureKey, String>();
+				district.keySet().forEach((key) -> notes.put(key, SampleFigures.DISTRICT_NOTE));
 				reported.add(new ReportedYear(this.units.district().orElseThrow().id(), SchoolYear.of(year),
-						SubmissionStatus.APPROVED, null, district,
+						SubmissionStatus.APPROVED, null, district, notes,
 						SampleFigures.reportedAt(year, SampleRoster.DISTRICT_CODE)));
 			}
 		}

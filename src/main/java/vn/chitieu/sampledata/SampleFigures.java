@@ -16,7 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.IntFunction;
 
-import vn.chitieu.dataentry.ReportedYear.FigureKey;
+import vn.chitieu.dataentry.FigureKey;
 import vn.chitieu.dataentry.SubmissionStatus;
 import vn.chitieu.orgunit.EducationLevel;
 import vn.chitieu.orgunit.Ownership;
@@ -42,6 +42,9 @@ final class SampleFigures {
 	static final List<String> RETURN_COMMENTS = List.of(
 			"Số giáo viên đạt chuẩn nghề nghiệp mức tốt chưa khớp với báo cáo đánh giá cuối năm. Đề nghị nhà trường kiểm tra lại.",
 			"Diện tích đất khác với hồ sơ năm trước; đề nghị bổ sung minh chứng trước khi gửi lại.");
+
+	/** The evidence note of the sample district figures. */
+	static final String DISTRICT_NOTE = "Dữ liệu mẫu — số liệu minh họa, không phải số liệu công bố.";
 
 	private final List<SchoolSpec> schools;
 

@@ -35,6 +35,8 @@ class SubmissionWorkflowTest {
 		assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.RETURNED);
 		assertThat(submission.getComment()).isEqualTo("Thiếu số giáo viên");
 		submission.edited("th-bode", NOW);
+		assertThat(submission.getStatus()).as("back to draft for the school").isEqualTo(SubmissionStatus.DRAFT);
+		assertThat(submission.getComment()).as("the comment stays in view").isEqualTo("Thiếu số giáo viên");
 		submission.submit("th-bode", NOW);
 		assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.SUBMITTED);
 	}

@@ -145,6 +145,12 @@ class PlanImportIT {
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.plans.find(CODE).orElseThrow().definition().indicators().get(0).targets().get(0).value())
 			.isEqualByComparingTo("90");
+		var change = this.jdbc.queryForMap(
+				"select field, old_value, new_value from audit_event where action = 'TARGET_CHANGED' and entity_id = ?",
+				CODE + "/T-01#1");
+		assertThat(change).containsEntry("field", "T-01")
+			.containsEntry("old_value", "AT_LEAST 100 by 2024-2025")
+			.containsEntry("new_value", "AT_LEAST 90 by 2024-2025");
 	}
 
 	@Test

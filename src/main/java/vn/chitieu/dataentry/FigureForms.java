@@ -1,0 +1,459 @@
+package vn.chitieu.dataentry;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.chitieu.audit.AuditFilter;
+import vn.chitieu.audit.AuditLog;
+import vn.chitieu.audit.AuditRecord;
+import vn.chitieu.orgunit.EducationLevel;
+import vn.chitieu.orgunit.OrgUnits;
+import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.orgunit.SchoolYearStatus;
+import vn.chitieu.orgunit.SchoolYears;
+import vn.chitieu.orgunit.UnitKind;
+import vn.chitieu.orgunit.UnitRef;
+import vn.chitieu.planning.Metric;
+import vn.chitieu.planning.MetricCatalog;
+import vn.chitieu.planning.MetricSections;
+import vn.chitieu.planning.Plans;
+import vn.chitieu.security.CurrentUser;
+import vn.chitieu.security.UnitAccess;
+
+/**
+ * The yearly forms of schools, wards and the Office: what each shows, saving drafts,
+ * submitting, and the Office's review. Who may do what is checked here, whatever the
+ * request carries: a school or ward user reaches only its own unit.
+ */
+@Service
+public class FigureForms {
+
+	/** The audit action of a figure's change. */
+	public static final String FIGURE_CHANGED = "FIGURE_CHANGED";
+
+	/** The audit action of a submission's change of status. */
+	public static final String STATUS_CHANGED = "STATUS_CHANGED";
+
+	private static final int MAX_NOTE = 1000;
+
+	private final OrgUnits units;
+
+	private final SchoolYears years;
+
+	private final Plans plans;
+
+	private final MetricCatalog catalog;
+
+	private final Submissions submissions;
+
+	private final SubmissionRepository repository;
+
+	private final FigureStore store;
+
+	private final AuditLog audit;
+
+	private final UnitAccess access;
+
+	FigureForms(OrgUnits units, SchoolYears years, Plans plans, MetricCatalog catalog, Submissions submissions,
+			SubmissionRepository repository, FigureStore store, AuditLog audit, UnitAccess access) {
+		this.units = units;
+		this.years = years;
+		this.plans = plans;
+		this.catalog = catalog;
+		this.submissions = submissions;
+		this.repository = repository;
+		this.store = store;
+		this.audit = audit;
+		this.access = access;
+	}
+
+	/**
+	 * A unit's form for a school year.
+	 * @param user who asks
+	 * @param unitId the unit
+	 * @param year the school year
+	 * @return the form
+	 * @throws AccessDeniedException if the user may not see the unit
+	 */
+	@Transactional(readOnly = true)
+	public FigureForm open(CurrentUser user, long unitId, SchoolYear year) {
+		this.access.checkRead(user, unitId);
+		var unit = unit(unitId);
+		var yearStatus = this.years.find(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var sections = sections(unit, year);
+		var submission = this.submissions.find(unitId, year);
+		var stored = submission.map((s) -> this.store.load(s.id())).orElse(Map.of());
+		var values = new LinkedHashMap<FigureKey, BigDecimal>();
+		var notes = new LinkedHashMap<FigureKey, String>();
+		stored.forEach((key, figure) -> {
+			values.put(key, figure.value());
+			if (figure.note() != null) {
+				notes.put(key, figure.note());
+			}
+		});
+		var lastYear = new LinkedHashMap<FigureKey, BigDecimal>();
+		this.submissions.find(unitId, year.previous())
+			.ifPresent((s) -> this.store.load(s.id()).forEach((key, figure) -> lastYear.put(key, figure.value())));
+		boolean editable = isEditable(user, unit, yearStatus, submission.map(SubmissionSummary::status));
+		boolean reviewable = isReviewable(user, unit, yearStatus, submission.map(SubmissionSummary::status));
+		var violations = check(unit, sections, values, notes, false);
+		return new FigureForm(unit, this.units.school(unitId), yearStatus, submission, sections, values, notes,
+				lastYear, editable, reviewable, violations);
+	}
+
+	/**
+	 * Saves what a user typed as a draft, or submits it. Nothing is saved unless every
+	 * value can be read and lies within its bounds; a submission also needs every figure
+	 * and every cross-field rule satisfied.
+	 * @param user who saves
+	 * @param unitId the unit
+	 * @param year the school year
+	 * @param input what was typed
+	 * @param mode a draft, an uploaded file, or a submission
+	 * @return what became of it
+	 * @throws AccessDeniedException if the user may not enter this unit's figures
+	 */
+	@Transactional
+	public SaveOutcome save(CurrentUser user, long unitId, SchoolYear year, FigureInput input, SaveMode mode) {
+		boolean submit = mode == SaveMode.SUBMIT;
+		this.access.checkRead(user, unitId);
+		var unit = unit(unitId);
+		if (!this.access.canWrite(user, unit)) {
+			throw new AccessDeniedException("User " + user.getUsername() + " may not enter figures of unit " + unitId);
+		}
+		var yearStatus = this.years.find(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!yearStatus.open()) {
+			return new SaveOutcome.Refused("figure.refused.yearClosed");
+		}
+		var submission = this.repository.lockByUnitAndYear(unitId, year.startYear());
+		int version = submission.map(Submission::getVersion).orElse(-1);
+		if (version != input.version()) {
+			var current = submission.orElseThrow();
+			return new SaveOutcome.Conflict(current.getUpdatedBy(), current.getUpdatedAt(),
+					changesSince(unitId, year, input.openedAt()));
+		}
+		boolean district = unit.kind() == UnitKind.DISTRICT;
+		if (submission.isPresent() && !district && !submission.get().getStatus().isEditable()) {
+			return new SaveOutcome.Refused("figure.refused." + submission.get().getStatus().name());
+		}
+		var sections = sections(unit, year);
+		var parsed = parse(sections, input);
+		if (!parsed.violations().isEmpty()) {
+			return new SaveOutcome.Invalid(parsed.violations());
+		}
+		var problems = check(unit, sections, parsed.values(), parsed.notes(), submit);
+		boolean blocking = switch (mode) {
+			case DRAFT -> hasValueProblems(problems);
+			case UPLOAD -> hasValueProblems(problems) || problems.stream().anyMatch((p) -> p.rule() != null);
+			case SUBMIT -> !problems.isEmpty();
+		};
+		if (blocking) {
+			return new SaveOutcome.Invalid(problems);
+		}
+		var now = Instant.now();
+		var actor = user.getUsername();
+		var entity = submission
+			.orElseGet(() -> this.repository.saveAndFlush(new Submission(unitId, year.startYear(), actor, now)));
+		var audits = new ArrayList<AuditRecord>();
+		int changed = apply(entity, parsed, actor, now, audits);
+		var before = entity.getStatus();
+		if (changed > 0 || submit || submission.isEmpty()) {
+			if (district) {
+				entity.enteredByOffice(actor, now);
+			}
+			else {
+				entity.edited(actor, now);
+			}
+			if (submit) {
+				entity.submit(actor, now);
+			}
+		}
+		if (entity.getStatus() != before) {
+			audits.add(statusChange(entity, before, null));
+		}
+		this.repository.saveAndFlush(entity);
+		if (!audits.isEmpty()) {
+			this.audit.record(actor, audits);
+		}
+		return new SaveOutcome.Saved(changed, submit);
+	}
+
+	/**
+	 * The Office approves a submitted report; its figures are locked and count in
+	 * reports.
+	 * @param user who reviews
+	 * @param submissionId the submission
+	 * @param version its version when the reviewer opened it
+	 * @return what became of it
+	 */
+	@Transactional
+	public SaveOutcome approve(CurrentUser user, long submissionId, int version) {
+		return review(user, submissionId, version, null, Submission::approve);
+	}
+
+	/**
+	 * The Office returns a submitted report to its unit with a comment saying what to
+	 * fix.
+	 * @param user who reviews
+	 * @param submissionId the submission
+	 * @param version its version when the reviewer opened it
+	 * @param comment what to fix (required)
+	 * @return what became of it
+	 */
+	@Transactional
+	public SaveOutcome returnWith(CurrentUser user, long submissionId, int version, String comment) {
+		return review(user, submissionId, version, comment, (s, by, now) -> s.returnWith(comment, by, now));
+	}
+
+	/**
+	 * The Office reopens an approved report, with the reason, so that its unit can
+	 * correct it.
+	 * @param user who reviews
+	 * @param submissionId the submission
+	 * @param version its version when the reviewer opened it
+	 * @param reason why (required)
+	 * @return what became of it
+	 */
+	@Transactional
+	public SaveOutcome reopen(CurrentUser user, long submissionId, int version, String reason) {
+		return review(user, submissionId, version, reason, (s, by, now) -> s.reopen(reason, by, now));
+	}
+
+	private SaveOutcome review(CurrentUser user, long submissionId, int version, String comment, Step step) {
+		if (!this.access.canReview(user)) {
+			throw new AccessDeniedException("User " + user.getUsername() + " does not review submissions");
+		}
+		var submission = this.repository.lockById(submissionId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var year = SchoolYear.of(submission.getSchoolYear());
+		if (submission.getVersion() != version) {
+			return new SaveOutcome.Conflict(submission.getUpdatedBy(), submission.getUpdatedAt(), List.of());
+		}
+		if (!this.years.isOpen(year)) {
+			return new SaveOutcome.Refused("figure.refused.yearClosed");
+		}
+		if (comment != null && comment.isBlank() || comment != null && comment.length() > MAX_NOTE) {
+			return new SaveOutcome.Invalid(List.of(FigureViolation.of(List.of(), "review.error.comment", MAX_NOTE)));
+		}
+		var before = submission.getStatus();
+		try {
+			step.apply(submission, user.getUsername(), Instant.now());
+		}
+		catch (WorkflowException ex) {
+			return new SaveOutcome.Refused("review.refused." + before.name());
+		}
+		this.repository.saveAndFlush(submission);
+		this.audit.record(user.getUsername(), statusChange(submission, before, comment));
+		return new SaveOutcome.Saved(0, false);
+	}
+
+	/** A review step on a submission. */
+	@FunctionalInterface
+	private interface Step {
+
+		void apply(Submission submission, String by, Instant now);
+
+	}
+
+	// ------------------------------------------------------------------ the form's shape
+
+	/**
+	 * The sections of a unit's form for a year: the metrics its plans need that year, for
+	 * each level of a school, grouped by section.
+	 */
+	List<FormSection> sections(UnitRef unit, SchoolYear year) {
+		var inUse = this.plans.metricsInUse(year);
+		Set<EducationLevel> levels = (unit.kind() == UnitKind.SCHOOL) ? this.units.school(unit.id())
+			.map((s) -> (Set<EducationLevel>) EnumSet.copyOf(s.levels()))
+			.orElseThrow() : new LinkedHashSet<>(java.util.Collections.singleton(null));
+		var sections = new ArrayList<FormSection>();
+		for (var level : levels) {
+			var metrics = this.catalog.reportedBy(unit.kind(), level)
+				.stream()
+				.filter((m) -> inUse.contains(m.code()))
+				.toList();
+			for (var section : MetricSections.allowed(unit.kind())) {
+				var inSection = metrics.stream().filter((m) -> m.section().equals(section)).toList();
+				if (!inSection.isEmpty()) {
+					sections.add(new FormSection(section, level, inSection));
+				}
+			}
+		}
+		return sections;
+	}
+
+	private boolean isEditable(CurrentUser user, UnitRef unit, SchoolYearStatus year,
+			Optional<SubmissionStatus> status) {
+		return this.access.canWrite(user, unit) && year.open()
+				&& (unit.kind() == UnitKind.DISTRICT || status.map(SubmissionStatus::isEditable).orElse(true));
+	}
+
+	private boolean isReviewable(CurrentUser user, UnitRef unit, SchoolYearStatus year,
+			Optional<SubmissionStatus> status) {
+		return this.access.canReview(user) && unit.kind() != UnitKind.DISTRICT && year.open()
+				&& status.map((s) -> s == SubmissionStatus.SUBMITTED || s == SubmissionStatus.APPROVED).orElse(false);
+	}
+
+	private UnitRef unit(long unitId) {
+		return this.units.unit(unitId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	// ------------------------------------------------------------------ reading and
+	// checking
+
+	private Parsed parse(List<FormSection> sections, FigureInput input) {
+		var values = new LinkedHashMap<FigureKey, BigDecimal>();
+		var notes = new LinkedHashMap<FigureKey, String>();
+		var violations = new ArrayList<FigureViolation>();
+		for (var section : sections) {
+			for (var metric : section.metrics()) {
+				var key = section.key(metric);
+				var result = NumberInput.parse(input.raw().get(key), metric.type());
+				if (result.error() != null) {
+					violations.add(FigureViolation.of(List.of(key), result.error()));
+				}
+				else if (result.value() != null) {
+					values.put(key, result.value());
+				}
+				var note = input.notes().get(key);
+				if (note != null && !note.isBlank()) {
+					if (note.length() > MAX_NOTE) {
+						violations.add(FigureViolation.of(List.of(key), "figure.error.noteTooLong", MAX_NOTE));
+					}
+					notes.put(key, note.strip());
+				}
+			}
+		}
+		return new Parsed(values, notes, violations);
+	}
+
+	/**
+	 * What the figures of a form break: values out of bounds, cross-field rules, and,
+	 * when asked, missing figures; for the district, figures without an evidence note.
+	 */
+	private List<FigureViolation> check(UnitRef unit, List<FormSection> sections, Map<FigureKey, BigDecimal> values,
+			Map<FigureKey, String> notes, boolean requireAll) {
+		var violations = new ArrayList<FigureViolation>();
+		var byLevel = new LinkedHashMap<EducationLevel, List<Metric>>();
+		for (var section : sections) {
+			byLevel.computeIfAbsent(section.level(), (l) -> new ArrayList<>()).addAll(section.metrics());
+		}
+		byLevel.forEach((level, metrics) -> {
+			var levelValues = new HashMap<String, BigDecimal>();
+			values.forEach((key, value) -> {
+				if (Objects.equals(key.level(), level)) {
+					levelValues.put(key.metric(), value);
+				}
+			});
+			for (var violation : FigureRules.check(levelValues, metrics, this.catalog.rules(), requireAll)) {
+				var keys = violation.metrics().stream().map((m) -> new FigureKey(m, level)).sorted(KEY_ORDER).toList();
+				violations.add(new FigureViolation(keys, violation.rule(), violation.key(), violation.args(),
+						(violation.rule() != null) ? levelValues : Map.of()));
+			}
+		});
+		if (unit.kind() == UnitKind.DISTRICT) {
+			values.keySet()
+				.stream()
+				.filter((key) -> !notes.containsKey(key))
+				.forEach((key) -> violations.add(FigureViolation.of(List.of(key), "figure.error.noteRequired")));
+		}
+		return violations;
+	}
+
+	private static boolean hasValueProblems(List<FigureViolation> problems) {
+		return problems.stream().anyMatch((p) -> p.rule() == null && !p.key().equals("figure.error.required"));
+	}
+
+	private static final Comparator<FigureKey> KEY_ORDER = Comparator.comparing(FigureKey::label);
+
+	// ------------------------------------------------------------------ writing
+
+	private int apply(Submission submission, Parsed parsed, String actor, Instant now, List<AuditRecord> audits) {
+		var stored = this.store.load(submission.getId());
+		int changed = 0;
+		var keys = new LinkedHashSet<FigureKey>(stored.keySet());
+		keys.addAll(parsed.values().keySet());
+		for (var key : keys) {
+			var before = stored.get(key);
+			var value = parsed.values().get(key);
+			var note = parsed.notes().get(key);
+			boolean valueChanged = (before == null) ? value != null
+					: value == null || before.value().compareTo(value) != 0;
+			boolean noteChanged = value != null && !Objects.equals((before != null) ? before.note() : null, note);
+			if (!valueChanged && !noteChanged) {
+				continue;
+			}
+			if (value == null) {
+				this.store.delete(submission.getId(), key);
+			}
+			else {
+				this.store.put(submission.getId(), key, value, note, actor, now);
+			}
+			changed++;
+			var record = AuditRecord.of(FIGURE_CHANGED, "figure", String.valueOf(submission.getId()))
+				.withUnit(submission.getUnitId(), submission.getSchoolYear())
+				.withChange(key.label(), (before != null) ? before.value().toPlainString() : null,
+						(value != null) ? value.stripTrailingZeros().toPlainString() : null);
+			audits.add(noteChanged ? record.withDetail(note) : record);
+		}
+		return changed;
+	}
+
+	private static AuditRecord statusChange(Submission submission, SubmissionStatus before, String comment) {
+		return AuditRecord.of(STATUS_CHANGED, "submission", String.valueOf(submission.getId()))
+			.withUnit(submission.getUnitId(), submission.getSchoolYear())
+			.withChange("status", (before != null) ? before.name() : null, submission.getStatus().name())
+			.withDetail(comment);
+	}
+
+	/** The figures of a unit and year changed by anyone since a moment. */
+	private List<SaveOutcome.FigureChange> changesSince(long unitId, SchoolYear year, Instant since) {
+		var filter = new AuditFilter(unitId, year.startYear(), null, FIGURE_CHANGED, since, null);
+		return this.audit.search(filter, 0, 500)
+			.stream()
+			.filter((e) -> keyOf(e.field()) != null)
+			.map((e) -> new SaveOutcome.FigureChange(keyOf(e.field()), e.oldValue(), e.newValue(), e.actor(),
+					e.occurredAt()))
+			.toList();
+	}
+
+	/**
+	 * Reads the audit trail's name of a figure back ({@code TH/pupils}).
+	 * @param label the name
+	 * @return the figure, or null if the name is not one
+	 */
+	static FigureKey keyOf(String label) {
+		var slash = label.indexOf('/');
+		if (slash < 0) {
+			return new FigureKey(label, null);
+		}
+		try {
+			return new FigureKey(label.substring(slash + 1), EducationLevel.valueOf(label.substring(0, slash)));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private record Parsed(Map<FigureKey, BigDecimal> values, Map<FigureKey, String> notes,
+			List<FigureViolation> violations) {
+	}
+
+}

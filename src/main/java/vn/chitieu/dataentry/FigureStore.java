@@ -1,0 +1,68 @@
+package vn.chitieu.dataentry;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.chitieu.orgunit.EducationLevel;
+
+/**
+ * Reads and writes the figures of a submission.
+ */
+@Component
+class FigureStore {
+
+	private final JdbcTemplate jdbc;
+
+	FigureStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Map<FigureKey, Stored> load(long submissionId) {
+		var figures = new LinkedHashMap<FigureKey, Stored>();
+		this.jdbc.query("select metric_code, level, value, note from figure where submission_id = ?", (rs) -> {
+			var level = rs.getString("level");
+			figures.put(
+					new FigureKey(rs.getString("metric_code"), (level != null) ? EducationLevel.valueOf(level) : null),
+					new Stored(rs.getBigDecimal("value").stripTrailingZeros(), rs.getString("note")));
+		}, submissionId);
+		return figures;
+	}
+
+	void put(long submissionId, FigureKey key, BigDecimal value, String note, String actor, Instant now) {
+		this.jdbc.update("""
+				insert into figure (submission_id, metric_code, level, value, note, updated_at, updated_by)
+				values (?, ?, ?, ?, ?, ?, ?)
+				on conflict on constraint figure_one_value
+				do update set value = excluded.value, note = excluded.note, updated_at = excluded.updated_at,
+				              updated_by = excluded.updated_by
+				""", submissionId, key.metric(), (key.level() != null) ? key.level().name() : null, value, note,
+				Timestamp.from(now), actor);
+	}
+
+	void delete(long submissionId, FigureKey key) {
+		if (key.level() != null) {
+			this.jdbc.update("delete from figure where submission_id = ? and metric_code = ? and level = ?",
+					submissionId, key.metric(), key.level().name());
+		}
+		else {
+			this.jdbc.update("delete from figure where submission_id = ? and metric_code = ? and level is null",
+					submissionId, key.metric());
+		}
+	}
+
+	/**
+	 * A stored figure.
+	 *
+	 * @param value its value
+	 * @param note its evidence note, if any
+	 */
+	record Stored(BigDecimal value, String note) {
+	}
+
+}

@@ -1,0 +1,112 @@
+package vn.chitieu.dataentry.web;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.chitieu.audit.AuditEntry;
+import vn.chitieu.audit.AuditFilter;
+import vn.chitieu.audit.AuditLog;
+import vn.chitieu.dataentry.FigureForms;
+import vn.chitieu.orgunit.OrgUnits;
+import vn.chitieu.orgunit.SchoolYears;
+import vn.chitieu.planning.MetricCatalog;
+import vn.chitieu.platform.Formats;
+import vn.chitieu.security.CurrentUser;
+import vn.chitieu.security.Role;
+
+/**
+ * Browsing the audit trail. The Office and the administrator see everything; a school or
+ * ward user sees only the history of its own unit, whatever filter it sends.
+ */
+@Controller
+class AuditController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final AuditLog audit;
+
+	private final OrgUnits units;
+
+	private final SchoolYears years;
+
+	private final MetricCatalog catalog;
+
+	AuditController(AuditLog audit, OrgUnits units, SchoolYears years, MetricCatalog catalog) {
+		this.audit = audit;
+		this.units = units;
+		this.years = years;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/audit")
+	String audit(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String actor,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model,
+			Locale locale) {
+		boolean everything = user.role() == Role.OFFICE || user.role() == Role.ADMIN;
+		if (!everything && !user.role().isUnitBound()) {
+			throw new AccessDeniedException("No access to the audit trail");
+		}
+		// A school or ward user sees its own unit's history only.
+		Long unitFilter = everything ? unit : user.unitId();
+		var filter = new AuditFilter(unitFilter, year, (actor == null || actor.isBlank()) ? null : actor.strip(), null,
+				(from != null) ? from.atStartOfDay(Formats.ZONE).toInstant() : null,
+				(to != null) ? to.plusDays(1).atStartOfDay(Formats.ZONE).toInstant() : null);
+		int current = Math.max(0, page);
+		long total = this.audit.count(filter);
+		var names = this.units.names();
+		model.addAttribute("entries",
+				this.audit.search(filter, current * PAGE_SIZE, PAGE_SIZE)
+					.stream()
+					.map((e) -> new EntryView(e, (e.unitId() != null) ? names.get(e.unitId()) : null, field(e, locale)))
+					.toList());
+		model.addAttribute("total", total);
+		model.addAttribute("page", current);
+		model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+		model.addAttribute("everything", everything);
+		model.addAttribute("unit", unitFilter);
+		model.addAttribute("year", year);
+		model.addAttribute("actor", actor);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("years", this.years.all());
+		if (everything) {
+			model.addAttribute("units", this.units.schools());
+			model.addAttribute("wards", this.units.wards());
+			model.addAttribute("actors", this.audit.actors());
+		}
+		return "dataentry/audit";
+	}
+
+	/** A figure's field as its name: "Tiểu học — Tổng số học sinh". */
+	private String field(AuditEntry entry, Locale locale) {
+		if (entry.field() == null || !FigureForms.FIGURE_CHANGED.equals(entry.action())) {
+			return entry.field();
+		}
+		var slash = entry.field().indexOf('/');
+		var code = (slash < 0) ? entry.field() : entry.field().substring(slash + 1);
+		var name = this.catalog.find(code).map((m) -> m.name(locale)).orElse(code);
+		return (slash < 0) ? name : entry.field().substring(0, slash) + " — " + name;
+	}
+
+	/**
+	 * An audit entry as the page shows it.
+	 *
+	 * @param entry the entry
+	 * @param unitName the name of its unit, if any
+	 * @param fieldName its field in words
+	 */
+	record EntryView(AuditEntry entry, String unitName, String fieldName) {
+	}
+
+}

@@ -1,0 +1,278 @@
+package vn.chitieu.dataentry.web;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.chitieu.dataentry.FigureForms;
+import vn.chitieu.dataentry.FigureInput;
+import vn.chitieu.dataentry.FigureKey;
+import vn.chitieu.dataentry.FigureTemplates;
+import vn.chitieu.dataentry.TemplateException;
+import vn.chitieu.dataentry.SaveMode;
+import vn.chitieu.dataentry.SaveOutcome;
+import vn.chitieu.dataentry.Submissions;
+import vn.chitieu.orgunit.OrgUnits;
+import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.orgunit.UnitRef;
+import vn.chitieu.planning.MetricCatalog;
+import vn.chitieu.platform.Formats;
+import vn.chitieu.security.CurrentUser;
+
+/**
+ * The yearly forms: a school's, a ward's, the Office's own district figures, and the
+ * Office's review of a submission.
+ */
+@Controller
+class FigureFormController {
+
+	static final String VIEW = "dataentry/form";
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private final FigureForms forms;
+
+	private final OrgUnits units;
+
+	private final Submissions submissions;
+
+	private final MetricCatalog catalog;
+
+	private final MessageSource messages;
+
+	private final Formats formats;
+
+	private final ViolationMessages texts;
+
+	private final FigureTemplates templates;
+
+	FigureFormController(FigureForms forms, OrgUnits units, Submissions submissions, MetricCatalog catalog,
+			MessageSource messages, Formats formats, ViolationMessages texts, FigureTemplates templates) {
+		this.formats = formats;
+		this.texts = texts;
+		this.templates = templates;
+		this.forms = forms;
+		this.units = units;
+		this.submissions = submissions;
+		this.catalog = catalog;
+		this.messages = messages;
+	}
+
+	@GetMapping({ "/schools/{id}/figures/{year}", "/wards/{id}/figures/{year}" })
+	String showUnitForm(@PathVariable long id, @PathVariable String year, @AuthenticationPrincipal CurrentUser user,
+			Model model, Locale locale) {
+		return show(id, year(year), user, model, locale);
+	}
+
+	@GetMapping("/district/figures/{year}")
+	String showDistrictForm(@PathVariable String year, @AuthenticationPrincipal CurrentUser user, Model model,
+			Locale locale) {
+		return show(districtId(), year(year), user, model, locale);
+	}
+
+	@PostMapping({ "/schools/{id}/figures/{year}", "/wards/{id}/figures/{year}" })
+	String saveUnitForm(@PathVariable long id, @PathVariable String year,
+			@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model,
+			Locale locale, RedirectAttributes redirect) {
+		return save(id, year(year), params, user, model, locale, redirect);
+	}
+
+	@PostMapping("/district/figures/{year}")
+	String saveDistrictForm(@PathVariable String year, @RequestParam MultiValueMap<String, String> params,
+			@AuthenticationPrincipal CurrentUser user, Model model, Locale locale, RedirectAttributes redirect) {
+		return save(districtId(), year(year), params, user, model, locale, redirect);
+	}
+
+	@PostMapping("/submissions/{id}/review")
+	String review(@PathVariable long id, @RequestParam String decision,
+			@RequestParam(required = false, defaultValue = "") String comment, @RequestParam int version,
+			@AuthenticationPrincipal CurrentUser user, Locale locale, RedirectAttributes redirect) {
+		var outcome = switch (decision) {
+			case "approve" -> this.forms.approve(user, id, version);
+			case "return" -> this.forms.returnWith(user, id, version, comment);
+			case "reopen" -> this.forms.reopen(user, id, version, comment);
+			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		};
+		var submission = this.submissions.find(id).orElseThrow();
+		var unit = this.units.unit(submission.unitId()).orElseThrow();
+		if (outcome instanceof SaveOutcome.Invalid invalid) {
+			var violation = invalid.violations().get(0);
+			redirect.addFlashAttribute("problem", message(violation.key(), locale, violation.args().toArray()));
+		}
+		else if (outcome instanceof SaveOutcome.Conflict conflict) {
+			redirect.addFlashAttribute("problem", message("review.conflict", locale, conflict.changedBy(),
+					this.formats.dateTime(conflict.changedAt())));
+		}
+		else if (outcome instanceof SaveOutcome.Refused refused) {
+			redirect.addFlashAttribute("problem", message(refused.reason(), locale));
+		}
+		else {
+			redirect.addFlashAttribute("flash", message("review.done." + decision, locale));
+		}
+		return "redirect:" + formPath(unit, submission.year());
+	}
+
+	@GetMapping({ "/schools/{id}/figures/{year}/template.xlsx", "/wards/{id}/figures/{year}/template.xlsx" })
+	ResponseEntity<byte[]> template(@PathVariable long id, @PathVariable String year,
+			@AuthenticationPrincipal CurrentUser user) {
+		var schoolYear = year(year);
+		var bytes = this.templates.template(user, id, schoolYear);
+		var unit = this.units.unit(id).orElseThrow();
+		var name = "chitieu-" + unit.code().toLowerCase(Locale.ROOT) + "-" + schoolYear.label() + ".xlsx";
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(XLSX))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(bytes);
+	}
+
+	@PostMapping({ "/schools/{id}/figures/{year}/upload", "/wards/{id}/figures/{year}/upload" })
+	String upload(@PathVariable long id, @PathVariable String year, @RequestParam("file") MultipartFile file,
+			@AuthenticationPrincipal CurrentUser user, Locale locale, RedirectAttributes redirect) throws IOException {
+		var schoolYear = year(year);
+		var unit = this.units.unit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			var name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload.xlsx";
+			int changed = this.templates.upload(user, id, schoolYear, name, file.getBytes());
+			redirect.addFlashAttribute("flash", message("template.uploaded", locale, changed));
+		}
+		catch (TemplateException ex) {
+			redirect.addFlashAttribute("uploadProblems",
+					ex.problems().stream().map((p) -> this.texts.describe(p, locale)).toList());
+		}
+		return "redirect:" + formPath(unit, schoolYear);
+	}
+
+	private String show(long unitId, SchoolYear year, CurrentUser user, Model model, Locale locale) {
+		var form = this.forms.open(user, unitId, year);
+		var view = FormView.of(form, null, null, form.violations(), false, this.texts, this.messages, locale);
+		return render(view, form.version(), model);
+	}
+
+	private String save(long unitId, SchoolYear year, MultiValueMap<String, String> params, CurrentUser user,
+			Model model, Locale locale, RedirectAttributes redirect) {
+		var raw = new HashMap<FigureKey, String>();
+		var notes = new HashMap<FigureKey, String>();
+		params.forEach((name, values) -> {
+			var key = FigureKey.fromFieldName(name.startsWith("n.") ? "f." + name.substring(2) : name);
+			if (key != null && !values.isEmpty()) {
+				(name.startsWith("n.") ? notes : raw).put(key, values.get(0));
+			}
+		});
+		var input = new FigureInput(raw, notes, integer(params.getFirst("version"), -2),
+				Instant.ofEpochMilli(integer(params.getFirst("openedAt"), 0L)));
+		boolean submit = "submit".equals(params.getFirst("action"));
+		var outcome = this.forms.save(user, unitId, year, input, submit ? SaveMode.SUBMIT : SaveMode.DRAFT);
+		var unit = this.units.unit(unitId).orElseThrow();
+		if (outcome instanceof SaveOutcome.Saved saved) {
+			redirect.addFlashAttribute("flash",
+					message(submit ? "form.submitted" : "form.saved", locale, saved.changed()));
+			return "redirect:" + formPath(unit, year);
+		}
+		if (outcome instanceof SaveOutcome.Refused refused) {
+			redirect.addFlashAttribute("problem", message(refused.reason(), locale));
+			return "redirect:" + formPath(unit, year);
+		}
+		var form = this.forms.open(user, unitId, year);
+		if (outcome instanceof SaveOutcome.Conflict conflict) {
+			var view = FormView.of(form, raw, notes, List.of(), true, this.texts, this.messages, locale);
+			model.addAttribute("conflict", conflict);
+			model.addAttribute("conflictChanges", conflict.changes()
+				.stream()
+				.map((c) -> new ChangeView(
+						this.catalog.find(c.figure().metric()).map((m) -> m.name(locale)).orElse(c.figure().metric()),
+						c.oldValue(), c.newValue(), c.by(), c.at()))
+				.toList());
+			// The user has now seen the other changes: the next save may go ahead.
+			return render(view, form.version(), model);
+		}
+		var invalid = (SaveOutcome.Invalid) outcome;
+		var view = FormView.of(form, raw, notes, invalid.violations(), true, this.texts, this.messages, locale);
+		return render(view, input.version(), model);
+	}
+
+	private String render(FormView view, int version, Model model) {
+		model.addAttribute("view", view);
+		model.addAttribute("form", view.form());
+		model.addAttribute("version", version);
+		model.addAttribute("openedAt", Instant.now().toEpochMilli());
+		model.addAttribute("formPath", formPath(view.form().unit(), view.form().year().year()));
+		return VIEW;
+	}
+
+	static String formPath(UnitRef unit, SchoolYear year) {
+		return switch (unit.kind()) {
+			case SCHOOL -> "/schools/" + unit.id() + "/figures/" + year.label();
+			case WARD -> "/wards/" + unit.id() + "/figures/" + year.label();
+			case DISTRICT -> "/district/figures/" + year.label();
+		};
+	}
+
+	private long districtId() {
+		return this.units.district().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).id();
+	}
+
+	private static SchoolYear year(String label) {
+		try {
+			return SchoolYear.parse(label);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	private static int integer(String text, int otherwise) {
+		try {
+			return (text != null) ? Integer.parseInt(text.strip()) : otherwise;
+		}
+		catch (NumberFormatException ex) {
+			return otherwise;
+		}
+	}
+
+	private static long integer(String text, long otherwise) {
+		try {
+			return (text != null) ? Long.parseLong(text.strip()) : otherwise;
+		}
+		catch (NumberFormatException ex) {
+			return otherwise;
+		}
+	}
+
+	private String message(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale);
+	}
+
+	/**
+	 * A figure someone else changed, as the conflict panel shows it.
+	 *
+	 * @param label the figure's name
+	 * @param oldValue before
+	 * @param newValue after
+	 * @param by who
+	 * @param at when
+	 */
+	record ChangeView(String label, String oldValue, String newValue, String by, Instant at) {
+	}
+
+}

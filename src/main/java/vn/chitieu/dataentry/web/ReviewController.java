@@ -1,0 +1,161 @@
+package vn.chitieu.dataentry.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.chitieu.dataentry.SubmissionStatus;
+import vn.chitieu.dataentry.SubmissionSummary;
+import vn.chitieu.dataentry.Submissions;
+import vn.chitieu.orgunit.EducationLevel;
+import vn.chitieu.orgunit.OrgUnits;
+import vn.chitieu.orgunit.School;
+import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.orgunit.SchoolYearStatus;
+import vn.chitieu.orgunit.SchoolYears;
+import vn.chitieu.orgunit.UnitRef;
+import vn.chitieu.orgunit.VietnameseCollator;
+
+/**
+ * The Office's review queue and the completeness of a school year's reports.
+ */
+@Controller
+class ReviewController {
+
+	private final Submissions submissions;
+
+	private final OrgUnits units;
+
+	private final SchoolYears years;
+
+	ReviewController(Submissions submissions, OrgUnits units, SchoolYears years) {
+		this.submissions = submissions;
+		this.units = units;
+		this.years = years;
+	}
+
+	@GetMapping("/review")
+	String queue(@RequestParam(required = false) String year, Model model) {
+		var schoolYear = year(year);
+		var names = this.units.names();
+		var rows = new ArrayList<QueueRow>();
+		for (var submission : this.submissions.waitingForReview(schoolYear)) {
+			var unit = this.units.unit(submission.unitId()).orElseThrow();
+			rows.add(new QueueRow(unit, names.get(unit.id()), submission,
+					FigureFormController.formPath(unit, schoolYear)));
+		}
+		model.addAttribute("year", schoolYear);
+		model.addAttribute("years", this.years.all());
+		model.addAttribute("rows", rows);
+		return "dataentry/review";
+	}
+
+	@GetMapping("/completeness")
+	String completeness(@RequestParam(required = false) String year,
+			@RequestParam(required = false) EducationLevel level, @RequestParam(required = false) Long ward,
+			@RequestParam(required = false) String status, Model model) {
+		var schoolYear = year(year);
+		var byUnit = this.submissions.byUnit(schoolYear);
+		var schools = this.units.schools().stream().filter((s) -> s.active() && s.isOpenIn(schoolYear)).toList();
+		var rows = new ArrayList<CompletenessRow>();
+		Map<EducationLevel, Map<String, Long>> byLevel = new EnumMap<>(EducationLevel.class);
+		for (var school : schools) {
+			var submission = Optional.ofNullable(byUnit.get(school.id()));
+			var statusName = submission.map((s) -> s.status().name()).orElse("NONE");
+			for (var l : school.levels()) {
+				byLevel.computeIfAbsent(l, (k) -> new java.util.LinkedHashMap<>()).merge(statusName, 1L, Long::sum);
+			}
+			if ((level == null || school.teaches(level)) && (ward == null || school.wardId() == ward)
+					&& (status == null || status.isBlank() || status.equals(statusName))) {
+				rows.add(new CompletenessRow(school, statusName, submission,
+						"/schools/" + school.id() + "/figures/" + schoolYear.label()));
+			}
+		}
+		rows.sort(Comparator.comparing((CompletenessRow r) -> STATUS_ORDER.indexOf(r.status()))
+			.thenComparing((r) -> r.school().wardName(), VietnameseCollator.INSTANCE)
+			.thenComparing((r) -> r.school().name(), VietnameseCollator.INSTANCE));
+		var wards = new ArrayList<WardRow>();
+		for (var w : this.units.wards()) {
+			var counts = new java.util.LinkedHashMap<String, Long>();
+			schools.stream()
+				.filter((s) -> s.wardId() == w.id())
+				.forEach((s) -> counts.merge(
+						Optional.ofNullable(byUnit.get(s.id())).map((x) -> x.status().name()).orElse("NONE"), 1L,
+						Long::sum));
+			wards.add(new WardRow(w.id(), w.name(), counts));
+		}
+		model.addAttribute("year", schoolYear);
+		model.addAttribute("years", this.years.all());
+		model.addAttribute("statuses", STATUS_ORDER);
+		model.addAttribute("byLevel", byLevel);
+		model.addAttribute("wards", wards);
+		model.addAttribute("rows", rows);
+		model.addAttribute("levels", EducationLevel.values());
+		model.addAttribute("level", level);
+		model.addAttribute("ward", ward);
+		model.addAttribute("status", status);
+		return "dataentry/completeness";
+	}
+
+	/** Not started first: the Office chases those. */
+	static final List<String> STATUS_ORDER = List.of("NONE", SubmissionStatus.DRAFT.name(),
+			SubmissionStatus.RETURNED.name(), SubmissionStatus.SUBMITTED.name(), SubmissionStatus.APPROVED.name());
+
+	private SchoolYear year(String label) {
+		if (label == null || label.isBlank()) {
+			return this.years.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		try {
+			var year = SchoolYear.parse(label);
+			return this.years.find(year)
+				.map(SchoolYearStatus::year)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	/**
+	 * A submission waiting for review.
+	 *
+	 * @param unit the unit
+	 * @param name its name
+	 * @param submission the submission
+	 * @param path its form
+	 */
+	record QueueRow(UnitRef unit, String name, SubmissionSummary submission, String path) {
+	}
+
+	/**
+	 * A school and where its report stands.
+	 *
+	 * @param school the school
+	 * @param status its status, or NONE
+	 * @param submission its submission, if started
+	 * @param path its form
+	 */
+	record CompletenessRow(School school, String status, Optional<SubmissionSummary> submission, String path) {
+	}
+
+	/**
+	 * A ward and how many of its schools stand in each status.
+	 *
+	 * @param id the ward
+	 * @param name its name
+	 * @param counts schools by status
+	 */
+	record WardRow(long id, String name, Map<String, Long> counts) {
+	}
+
+}
