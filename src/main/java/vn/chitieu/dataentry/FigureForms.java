@@ -133,11 +133,7 @@ public class FigureForms {
 	@Transactional
 	public SaveOutcome save(CurrentUser user, long unitId, SchoolYear year, FigureInput input, SaveMode mode) {
 		boolean submit = mode == SaveMode.SUBMIT;
-		this.access.checkRead(user, unitId);
-		var unit = unit(unitId);
-		if (!this.access.canWrite(user, unit)) {
-			throw new AccessDeniedException("User " + user.getUsername() + " may not enter figures of unit " + unitId);
-		}
+		var unit = writableUnit(user, unitId);
 		var yearStatus = this.years.find(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (!yearStatus.open()) {
 			return new SaveOutcome.Refused("figure.refused.yearClosed");
@@ -159,12 +155,7 @@ public class FigureForms {
 			return new SaveOutcome.Invalid(parsed.violations());
 		}
 		var problems = check(unit, sections, parsed.values(), parsed.notes(), submit);
-		boolean blocking = switch (mode) {
-			case DRAFT -> hasValueProblems(problems);
-			case UPLOAD -> hasValueProblems(problems) || problems.stream().anyMatch((p) -> p.rule() != null);
-			case SUBMIT -> !problems.isEmpty();
-		};
-		if (blocking) {
+		if (problems.stream().anyMatch((p) -> isBlocking(p, mode))) {
 			return new SaveOutcome.Invalid(problems);
 		}
 		var now = Instant.now();
@@ -193,6 +184,44 @@ public class FigureForms {
 			this.audit.record(actor, audits);
 		}
 		return new SaveOutcome.Saved(changed, submit);
+	}
+
+	/**
+	 * What saving would find wrong, without saving: the checks of {@link #save} for a
+	 * mode.
+	 * @param user who would save
+	 * @param unitId the unit
+	 * @param year the school year
+	 * @param input what was typed
+	 * @param mode how strictly to check
+	 * @return the problems that would stop the save
+	 */
+	@Transactional(readOnly = true)
+	public List<FigureViolation> check(CurrentUser user, long unitId, SchoolYear year, FigureInput input,
+			SaveMode mode) {
+		var unit = writableUnit(user, unitId);
+		var sections = sections(unit, year);
+		var parsed = parse(sections, input);
+		if (!parsed.violations().isEmpty()) {
+			return parsed.violations();
+		}
+		var problems = check(unit, sections, parsed.values(), parsed.notes(), mode == SaveMode.SUBMIT);
+		return problems.stream().filter((p) -> isBlocking(p, mode)).toList();
+	}
+
+	/**
+	 * Throws unless the user may enter the unit's figures.
+	 * @param user the user
+	 * @param unitId the unit
+	 * @return the unit
+	 */
+	UnitRef writableUnit(CurrentUser user, long unitId) {
+		this.access.checkRead(user, unitId);
+		var unit = unit(unitId);
+		if (!this.access.canWrite(user, unit)) {
+			throw new AccessDeniedException("User " + user.getUsername() + " may not enter figures of unit " + unitId);
+		}
+		return unit;
 	}
 
 	/**
@@ -275,11 +304,12 @@ public class FigureForms {
 	// ------------------------------------------------------------------ the form's shape
 
 	/**
-	 * The sections of a unit's form for a year: the metrics its plans need that year, for
-	 * each level of a school, grouped by section.
+	 * The sections of a unit's form for a year, grouped by section. A school is asked,
+	 * for each of its levels, the metrics its plans need that year; a ward and the Office
+	 * are asked all of theirs (a few yearly statistics).
 	 */
 	List<FormSection> sections(UnitRef unit, SchoolYear year) {
-		var inUse = this.plans.metricsInUse(year);
+		var inUse = (unit.kind() == UnitKind.SCHOOL) ? this.plans.metricsInUse(year) : null;
 		Set<EducationLevel> levels = (unit.kind() == UnitKind.SCHOOL) ? this.units.school(unit.id())
 			.map((s) -> (Set<EducationLevel>) EnumSet.copyOf(s.levels()))
 			.orElseThrow() : new LinkedHashSet<>(java.util.Collections.singleton(null));
@@ -287,7 +317,7 @@ public class FigureForms {
 		for (var level : levels) {
 			var metrics = this.catalog.reportedBy(unit.kind(), level)
 				.stream()
-				.filter((m) -> inUse.contains(m.code()))
+				.filter((m) -> inUse == null || inUse.contains(m.code()))
 				.toList();
 			for (var section : MetricSections.allowed(unit.kind())) {
 				var inSection = metrics.stream().filter((m) -> m.section().equals(section)).toList();
@@ -377,8 +407,18 @@ public class FigureForms {
 		return violations;
 	}
 
-	private static boolean hasValueProblems(List<FigureViolation> problems) {
-		return problems.stream().anyMatch((p) -> p.rule() == null && !p.key().equals("figure.error.required"));
+	/**
+	 * Whether a problem stops a save: a value problem always; a broken rule for an
+	 * uploaded file or a submission; a missing figure for a submission.
+	 */
+	private static boolean isBlocking(FigureViolation problem, SaveMode mode) {
+		boolean missing = problem.key().equals("figure.error.required");
+		boolean rule = problem.rule() != null;
+		return switch (mode) {
+			case DRAFT -> !missing && !rule;
+			case UPLOAD -> !missing;
+			case SUBMIT -> true;
+		};
 	}
 
 	private static final Comparator<FigureKey> KEY_ORDER = Comparator.comparing(FigureKey::label);

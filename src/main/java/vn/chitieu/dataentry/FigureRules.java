@@ -52,28 +52,48 @@ public final class FigureRules {
 				violations.add(new Violation(metric.code(), null, "figure.error.max", List.of(metric.max())));
 			}
 		}
-		for (var rule : rules) {
-			if (!applicable.keySet().containsAll(rule.metrics()) || !values.keySet().containsAll(rule.metrics())) {
-				// A rule about figures this unit does not report, or not yet filled in.
-				continue;
+		var figures = new Expr.Values() {
+			@Override
+			public BigDecimal unit(String metric) {
+				return values.get(metric);
 			}
-			var holds = rule.condition().condition(new Expr.Values() {
-				@Override
-				public BigDecimal unit(String metric) {
-					return values.get(metric);
-				}
 
-				@Override
-				public BigDecimal district(String metric) {
-					return null;
+			@Override
+			public BigDecimal district(String metric) {
+				return null;
+			}
+		};
+		for (var rule : rules) {
+			// A rule "a <= b <= c" is checked part by part: each part whose figures
+			// this unit reports and has filled in, even when another part's figure
+			// does not apply to it.
+			for (var part : parts(rule.condition())) {
+				var metricsOfPart = part.refs().stream().map(Expr.Ref::code).distinct().toList();
+				if (!applicable.keySet().containsAll(metricsOfPart) || !values.keySet().containsAll(metricsOfPart)) {
+					continue;
 				}
-			});
-			if (holds.isPresent() && !holds.get()) {
-				violations.add(new Violation(rule.metrics().iterator().next(), rule.rule().code(), "figure.error.rule",
-						List.copyOf(rule.metrics())));
+				var holds = part.condition(figures);
+				if (holds.isPresent() && !holds.get()) {
+					violations.add(new Violation(metricsOfPart.get(0), rule.rule().code(), "figure.error.rule",
+							List.copyOf(metricsOfPart)));
+					break;
+				}
 			}
 		}
 		return violations;
+	}
+
+	/**
+	 * The conjuncts of a condition: {@code a and b} gives a and b, a chain its
+	 * comparisons.
+	 */
+	private static List<Expr> parts(Expr condition) {
+		if (condition instanceof Expr.Logical logical && logical.and()) {
+			var parts = new ArrayList<Expr>(parts(logical.left()));
+			parts.addAll(parts(logical.right()));
+			return parts;
+		}
+		return List.of(condition);
 	}
 
 	/**

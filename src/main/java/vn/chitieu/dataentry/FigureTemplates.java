@@ -176,8 +176,8 @@ public class FigureTemplates {
 	 */
 	@Transactional
 	public int upload(CurrentUser user, long unitId, SchoolYear year, String fileName, byte[] bytes) {
+		var unit = this.forms.writableUnit(user, unitId);
 		var content = TemplateReader.read(bytes);
-		var unit = this.units.unit(unitId).orElseThrow();
 		if (!unit.code().equals(content.unitCode())) {
 			var other = this.units.unitByCode(String.valueOf(content.unitCode()))
 				.map((u) -> u.name())
@@ -214,19 +214,24 @@ public class FigureTemplates {
 						List.of(metric.nameVi())));
 			}
 		});
+		var input = new FigureInput(raw, Map.of(), content.version(), Instant.ofEpochMilli(content.generatedAt()));
+		// Every problem at once: those of the file and those of its figures.
+		for (var violation : this.forms.check(user, unitId, year, input, SaveMode.UPLOAD)) {
+			for (var key : violation.keys()) {
+				problems.add(new TemplateProblem(content.sheet(), cells.get(key), "template.error.figure",
+						List.of(violation)));
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new TemplateException(problems);
 		}
-		var input = new FigureInput(raw, Map.of(), content.version(), Instant.ofEpochMilli(content.generatedAt()));
 		var outcome = this.forms.save(user, unitId, year, input, SaveMode.UPLOAD);
 		if (outcome instanceof SaveOutcome.Invalid invalid) {
-			for (var violation : invalid.violations()) {
-				for (var key : violation.keys()) {
-					problems.add(new TemplateProblem(content.sheet(), cells.get(key), "template.error.figure",
-							List.of(violation)));
-				}
-			}
-			throw new TemplateException(problems);
+			throw new TemplateException(invalid.violations()
+				.stream()
+				.map((v) -> new TemplateProblem(content.sheet(), v.keys().isEmpty() ? null : cells.get(v.keys().get(0)),
+						"template.error.figure", List.of(v)))
+				.toList());
 		}
 		if (outcome instanceof SaveOutcome.Conflict conflict) {
 			throw new TemplateException(List

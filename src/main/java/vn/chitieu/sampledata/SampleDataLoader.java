@@ -188,11 +188,11 @@ class SampleDataLoader implements ApplicationRunner, Ordered {
 				var status = latest ? latestWards.get(ward.code()) : SubmissionStatus.APPROVED;
 				if (status != null) {
 					reported.add(new ReportedYear(ids.get(ward.code()), SchoolYear.of(year), status, null,
-							unitValues(generator.ward(ward, year), inUse, UnitKind.WARD), Map.of(),
+							unitValues(generator.ward(ward, year), UnitKind.WARD), Map.of(),
 							SampleFigures.reportedAt(year, ward.code())));
 				}
 			}
-			var district = unitValues(generator.district(year), inUse, UnitKind.DISTRICT);
+			var district = unitValues(generator.district(year), UnitKind.DISTRICT);
 			if (!district.isEmpty()) {
 				var notes = new LinkedHashMap<FigureKey, String>();
 				district.keySet().forEach((key) -> notes.put(key, SampleFigures.DISTRICT_NOTE));
@@ -204,9 +204,14 @@ class SampleDataLoader implements ApplicationRunner, Ordered {
 		return reported;
 	}
 
-	private Map<FigureKey, BigDecimal> unitValues(Map<String, BigDecimal> all, Set<String> inUse, UnitKind kind) {
+	/**
+	 * A ward's or the district's figures: all their metrics, every year, as their forms
+	 * ask.
+	 */
+	private Map<FigureKey, BigDecimal> unitValues(Map<String, BigDecimal> all, UnitKind kind) {
 		var values = new LinkedHashMap<FigureKey, BigDecimal>();
-		all.forEach((code, value) -> metric(code, inUse).filter((m) -> m.reportedBy() == kind)
+		all.forEach((code, value) -> this.catalog.find(code)
+			.filter((m) -> m.reportedBy() == kind)
 			.ifPresent((m) -> values.put(new FigureKey(code, null), value)));
 		return values;
 	}

@@ -3,6 +3,7 @@ package vn.chitieu.dataentry.web;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,7 +40,10 @@ class AuditController {
 
 	private final MetricCatalog catalog;
 
-	AuditController(AuditLog audit, OrgUnits units, SchoolYears years, MetricCatalog catalog) {
+	private final MessageSource messages;
+
+	AuditController(AuditLog audit, OrgUnits units, SchoolYears years, MetricCatalog catalog, MessageSource messages) {
+		this.messages = messages;
 		this.audit = audit;
 		this.units = units;
 		this.years = years;
@@ -96,7 +100,9 @@ class AuditController {
 		var slash = entry.field().indexOf('/');
 		var code = (slash < 0) ? entry.field() : entry.field().substring(slash + 1);
 		var name = this.catalog.find(code).map((m) -> m.name(locale)).orElse(code);
-		return (slash < 0) ? name : entry.field().substring(0, slash) + " — " + name;
+		return (slash < 0) ? name
+				: this.messages.getMessage("level.name." + entry.field().substring(0, slash), null, locale) + " — "
+						+ name;
 	}
 
 	/**

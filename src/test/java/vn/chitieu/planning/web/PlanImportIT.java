@@ -116,6 +116,7 @@ class PlanImportIT {
 	@Test
 	void shouldLoadAGoodFileAndReplaceItOnlyWhenAsked() throws Exception {
 		var office = this.logins.as(Logins.OFFICE);
+		long loads = loads();
 		this.mvc.perform(multipart("/plans/import").file(file(PLAN)).with(office).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/plans/" + CODE))
@@ -124,10 +125,7 @@ class PlanImportIT {
 		assertThat(loaded.definition().indicators()).hasSize(1);
 		assertThat(loaded.summary().source()).isEqualTo("plan-test.yaml");
 		assertThat(this.catalog.find("test_import_chess_clubs")).isPresent();
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from audit_event where action = 'PLAN_LOADED' and entity_id = ? and actor = ?",
-				Long.class, CODE, Logins.OFFICE))
-			.isEqualTo(1);
+		assertThat(loads()).isEqualTo(loads + 1);
 
 		// The same file again changes nothing.
 		this.mvc.perform(multipart("/plans/import").file(file(PLAN)).with(office).with(csrf()))
@@ -145,9 +143,9 @@ class PlanImportIT {
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.plans.find(CODE).orElseThrow().definition().indicators().get(0).targets().get(0).value())
 			.isEqualByComparingTo("90");
-		var change = this.jdbc.queryForMap(
-				"select field, old_value, new_value from audit_event where action = 'TARGET_CHANGED' and entity_id = ?",
-				CODE + "/T-01#1");
+		var change = this.jdbc.queryForMap("""
+				select field, old_value, new_value from audit_event
+				where action = 'TARGET_CHANGED' and entity_id = ? order by id desc limit 1""", CODE + "/T-01#1");
 		assertThat(change).containsEntry("field", "T-01")
 			.containsEntry("old_value", "AT_LEAST 100 by 2024-2025")
 			.containsEntry("new_value", "AT_LEAST 90 by 2024-2025");
@@ -160,6 +158,12 @@ class PlanImportIT {
 				.with(this.logins.as(Logins.OFFICE))
 				.with(csrf()))
 			.andExpect(content().string(containsString("Chưa chọn tệp nào.")));
+	}
+
+	private long loads() {
+		return this.jdbc.queryForObject(
+				"select count(*) from audit_event where action = 'PLAN_LOADED' and entity_id = ? and actor = ?",
+				Long.class, CODE, Logins.OFFICE);
 	}
 
 	private long count(String table) {
