@@ -77,6 +77,16 @@ class IndicatorEntity {
 	@Column(name = "reading_en")
 	private String readingEn;
 
+	@Convert(converter = MeasureConverter.class)
+	@Column(name = "alt_measure")
+	private Measure alternative;
+
+	@Column(name = "alt_label_vi")
+	private String alternativeVi;
+
+	@Column(name = "alt_label_en")
+	private String alternativeEn;
+
 	@OneToMany(mappedBy = "indicator", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
 	private List<TargetEntity> targets = new ArrayList<>();
@@ -108,6 +118,9 @@ class IndicatorEntity {
 		this.flawEn = (flaw != null) ? flaw.en() : null;
 		this.readingVi = (flaw != null) ? flaw.readingVi() : null;
 		this.readingEn = (flaw != null) ? flaw.readingEn() : null;
+		this.alternative = (flaw != null) ? flaw.alternative() : null;
+		this.alternativeVi = (flaw != null) ? flaw.alternativeVi() : null;
+		this.alternativeEn = (flaw != null) ? flaw.alternativeEn() : null;
 		var targets = definition.targets();
 		while (this.targets.size() > targets.size()) {
 			this.targets.remove(this.targets.size() - 1);
@@ -125,7 +138,8 @@ class IndicatorEntity {
 	}
 
 	IndicatorDefinition toDefinition() {
-		var flaw = (this.flawVi != null) ? new Flaw(this.flawVi, this.flawEn, this.readingVi, this.readingEn) : null;
+		var flaw = (this.flawVi != null) ? new Flaw(this.flawVi, this.flawEn, this.readingVi, this.readingEn,
+				this.alternative, this.alternativeVi, this.alternativeEn) : null;
 		return new IndicatorDefinition(this.code, this.level, this.clause, this.quote, this.nameVi, this.nameEn,
 				this.unit, this.measure, this.direction, this.targets.stream().map(TargetEntity::toTarget).toList(),
 				flaw);

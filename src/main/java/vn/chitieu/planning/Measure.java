@@ -13,11 +13,12 @@ import java.util.List;
  * @param numerator a sum of metrics
  * @param denominator a sum of metrics
  * @param condition what a unit must satisfy
+ * @param among for a share, which units count in the denominator (all in scope when null)
  * @param value the figure summed (sum) or read (district)
  * @param items the named schools of a checklist
  */
 public record Measure(MeasureKind kind, Scope scope, String numerator, String denominator, String condition,
-		String value, List<ChecklistItem> items) {
+		String among, String value, List<ChecklistItem> items) {
 
 	public Measure {
 		items = (items != null) ? List.copyOf(items) : List.of();

@@ -46,7 +46,10 @@ public class MeasureDescriber {
 			case AVERAGE -> msg("measure.average", locale, sum(measure.numerator(), locale), scope,
 					sum(measure.denominator(), locale));
 			case SUM -> msg("measure.sum", locale, sum(measure.value(), locale), scope);
-			case SHARE -> msg("measure.share", locale, scope, condition(measure.condition(), locale));
+			case SHARE ->
+				(measure.among() == null) ? msg("measure.share", locale, scope, condition(measure.condition(), locale))
+						: msg("measure.shareAmong", locale, scope, condition(measure.condition(), locale),
+								condition(measure.among(), locale));
 			case COUNT -> (measure.condition() == null) ? msg("measure.countAll", locale, scope)
 					: msg("measure.count", locale, scope, condition(measure.condition(), locale));
 			case CHECKLIST -> msg("measure.checklist", locale, condition(measure.condition(), locale),
@@ -192,7 +195,7 @@ public class MeasureDescriber {
 	 */
 	public static List<String> metricsOf(Measure measure) {
 		var codes = new java.util.LinkedHashSet<String>();
-		for (var text : new String[] { measure.numerator(), measure.denominator(), measure.condition(),
+		for (var text : new String[] { measure.numerator(), measure.denominator(), measure.condition(), measure.among(),
 				measure.value() }) {
 			if (text != null) {
 				ExpressionParser.parse(text).refs().forEach((r) -> codes.add(r.code()));

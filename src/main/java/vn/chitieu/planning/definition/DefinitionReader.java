@@ -458,7 +458,7 @@ public final class DefinitionReader {
 							direction.name().toLowerCase(java.util.Locale.ROOT));
 				}
 			}
-			Flaw flaw = m.containsKey("flaw") ? readFlaw(m.get("flaw")).orElse(null) : null;
+			Flaw flaw = (m.containsKey("flaw") && level != null) ? readFlaw(m.get("flaw"), level).orElse(null) : null;
 			if (this.problems.size() > before) {
 				return Optional.empty();
 			}
@@ -481,8 +481,10 @@ public final class DefinitionReader {
 			}
 		}
 
-		private Optional<Flaw> readFlaw(Y node) {
-			var m = node.map(List.of("vi", "en", "reading_vi", "reading_en")).orElse(null);
+		private Optional<Flaw> readFlaw(Y node, IndicatorLevel level) {
+			var m = node
+				.map(List.of("vi", "en", "reading_vi", "reading_en", "alternative", "alternative_vi", "alternative_en"))
+				.orElse(null);
 			if (m == null) {
 				return Optional.empty();
 			}
@@ -490,14 +492,23 @@ public final class DefinitionReader {
 			var en = required(node, m, "en").flatMap(Y::text).orElse(null);
 			var readingVi = required(node, m, "reading_vi").flatMap(Y::text).orElse(null);
 			var readingEn = required(node, m, "reading_en").flatMap(Y::text).orElse(null);
-			return Optional.of(new Flaw(vi, en, readingVi, readingEn));
+			Measure alternative = null;
+			String alternativeVi = null;
+			String alternativeEn = null;
+			if (m.containsKey("alternative")) {
+				alternative = readMeasure(m.get("alternative"), level).orElse(null);
+				alternativeVi = required(node, m, "alternative_vi").flatMap(Y::text).orElse(null);
+				alternativeEn = required(node, m, "alternative_en").flatMap(Y::text).orElse(null);
+			}
+			return Optional.of(new Flaw(vi, en, readingVi, readingEn, alternative, alternativeVi, alternativeEn));
 		}
 
 		// ---------------------------------------------------------------- measures
 
 		private Optional<Measure> readMeasure(Y node, IndicatorLevel level) {
-			var m = node.map(List.of("kind", "numerator", "denominator", "condition", "value", "items", "levels",
-					"ownership", "new_only", "over"))
+			var m = node
+				.map(List.of("kind", "numerator", "denominator", "condition", "among", "value", "items", "levels",
+						"ownership", "new_only", "over"))
 				.orElse(null);
 			if (m == null) {
 				return Optional.empty();
@@ -510,12 +521,12 @@ public final class DefinitionReader {
 			var allowedKeys = switch (kind) {
 				case RATIO, AVERAGE -> Set.of("numerator", "denominator");
 				case SUM -> Set.of("value");
-				case SHARE -> Set.of("condition");
+				case SHARE -> Set.of("condition", "among");
 				case COUNT -> Set.of("condition", "over");
 				case CHECKLIST -> Set.of("condition", "items");
 				case DISTRICT -> Set.of("value");
 			};
-			for (var key : List.of("numerator", "denominator", "condition", "value", "items", "over")) {
+			for (var key : List.of("numerator", "denominator", "condition", "among", "value", "items", "over")) {
 				if (m.containsKey(key) && !allowedKeys.contains(key)) {
 					m.get(key)
 						.problem("definition.error.keyNotForKind", key, kind.name().toLowerCase(java.util.Locale.ROOT));
@@ -539,6 +550,7 @@ public final class DefinitionReader {
 			String numerator = null;
 			String denominator = null;
 			String condition = null;
+			String among = null;
 			String value = null;
 			var items = new ArrayList<ChecklistItem>();
 			UnitKind unit = null;
@@ -567,6 +579,13 @@ public final class DefinitionReader {
 					}
 					else if (kind != MeasureKind.COUNT) {
 						node.problem("definition.error.missingKey", "condition");
+					}
+					if (m.containsKey("among") && kind == MeasureKind.SHARE) {
+						among = m.get("among").text().orElse(null);
+						var amongUnit = (among != null) ? condition(m.get("among"), among, levels) : null;
+						if (amongUnit != null && unit != null && amongUnit != unit) {
+							m.get("among").problem("definition.error.conditionMixesUnits", among);
+						}
 					}
 					if (kind == MeasureKind.CHECKLIST) {
 						unit = UnitKind.SCHOOL;
@@ -605,7 +624,7 @@ public final class DefinitionReader {
 				return Optional.empty();
 			}
 			var scope = new Scope(unit, (unit == UnitKind.SCHOOL) ? levels : Set.of(), ownership, newOnly);
-			return Optional.of(new Measure(kind, scope, numerator, denominator, condition, value, items));
+			return Optional.of(new Measure(kind, scope, numerator, denominator, condition, among, value, items));
 		}
 
 		private void readItems(Y node, Set<EducationLevel> levels, List<ChecklistItem> items) {

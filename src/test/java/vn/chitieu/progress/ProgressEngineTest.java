@@ -1,0 +1,549 @@
+package vn.chitieu.progress;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import vn.chitieu.orgunit.EducationLevel;
+import vn.chitieu.orgunit.Ownership;
+import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.orgunit.UnitKind;
+import vn.chitieu.planning.ChecklistItem;
+import vn.chitieu.planning.IndicatorDefinition;
+import vn.chitieu.planning.IndicatorLevel;
+import vn.chitieu.planning.IndicatorUnit;
+import vn.chitieu.planning.Measure;
+import vn.chitieu.planning.MeasureKind;
+import vn.chitieu.planning.Metric;
+import vn.chitieu.planning.PlanDefinition;
+import vn.chitieu.planning.Scope;
+import vn.chitieu.planning.Target;
+import vn.chitieu.planning.TargetShape;
+import vn.chitieu.planning.ValueType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine, kind by kind and shape by shape, with the edge cases: missing figures, zero
+ * denominators, lower-is-better targets, ranges, targets per year, milestones.
+ */
+class ProgressEngineTest {
+
+	static final SchoolYear Y2020 = SchoolYear.of(2020);
+
+	static final SchoolYear Y2021 = SchoolYear.of(2021);
+
+	static final SchoolYear Y2022 = SchoolYear.of(2022);
+
+	static final SchoolYear Y2024 = SchoolYear.of(2024);
+
+	private static final Map<String, Metric> METRICS = new HashMap<>();
+
+	static {
+		for (var code : List.of("pupils", "classes", "teachers", "teachers_university_plus", "managers",
+				"managers_university_plus", "children_malnourished", "children_enrolled", "land_area_m2",
+				"food_poisoning_incidents")) {
+			metric(code, UnitKind.SCHOOL, ValueType.COUNT, EducationLevel.TH, EducationLevel.THCS, EducationLevel.MN);
+		}
+		metric("pupils_age_6_10", UnitKind.SCHOOL, ValueType.COUNT, EducationLevel.TH);
+		metric("grade6_pupils", UnitKind.SCHOOL, ValueType.COUNT, EducationLevel.THCS);
+		metric("grade3_pupils", UnitKind.SCHOOL, ValueType.COUNT, EducationLevel.TH);
+		metric("is_e_school", UnitKind.SCHOOL, ValueType.YES_NO, EducationLevel.TH, EducationLevel.THCS,
+				EducationLevel.MN);
+		metric("national_standard_level", UnitKind.SCHOOL, ValueType.LEVEL, EducationLevel.TH, EducationLevel.THCS,
+				EducationLevel.MN);
+		metric("population_age_6_10", UnitKind.WARD, ValueType.COUNT);
+		metric("universal_primary_level", UnitKind.WARD, ValueType.LEVEL);
+		metric("city_rate", UnitKind.DISTRICT, ValueType.PERCENT);
+		metric("competitions", UnitKind.DISTRICT, ValueType.COUNT);
+	}
+
+	private final ProgressEngine engine = new ProgressEngine(METRICS::get);
+
+	@Nested
+	class Kinds {
+
+		@Test
+		void shouldDivideSumsOverTheUnitsThatReportedEveryFigure() {
+			var data = year(Y2022,
+					school("A", EducationLevel.TH, Map.of("teachers_university_plus", 30, "teachers", 40)),
+					school("B", EducationLevel.TH, Map.of("teachers_university_plus", 18, "teachers", 20)),
+					school("C", EducationLevel.TH, Map.of("teachers", 25)));
+			var result = evaluate(ratio("teachers_university_plus", "teachers"), data);
+			// (30 + 18) / (40 + 20) = 80 %; C lacks a figure and is left out of both
+			// sums.
+			assertThat(result.value()).isEqualByComparingTo("80");
+			assertThat(result.numerator()).isEqualByComparingTo("48");
+			assertThat(result.denominator()).isEqualByComparingTo("60");
+			assertThat(result.inScope()).isEqualTo(3);
+			assertThat(result.used()).isEqualTo(2);
+			assertThat(result.complete()).isFalse();
+		}
+
+		@Test
+		void shouldDivideSchoolFiguresByTheWardPopulation() {
+			var data = new YearData(Y2022,
+					List.of(school("A", EducationLevel.TH, Map.of("pupils_age_6_10", 900)),
+							school("B", EducationLevel.TH, Map.of("pupils_age_6_10", 1200))),
+					List.of(ward("P1", Map.of("population_age_6_10", 1000)),
+							ward("P2", Map.of("population_age_6_10", 1000)), ward("P3", Map.of())),
+					Map.of());
+			var result = evaluate(ratio("pupils_age_6_10", "population_age_6_10"), data);
+			// 2100 pupils over 2000 children: past 100 %, children come from outside.
+			assertThat(result.value()).isEqualByComparingTo("105");
+			assertThat(result.wardsInScope()).isEqualTo(3);
+			assertThat(result.wardsUsed()).isEqualTo(2);
+		}
+
+		@Test
+		void shouldCountAFigureALevelDoesNotReportAsZero() {
+			// Grade 3 (primary) and grade 6 (lower secondary) pupils over both levels.
+			var measure = new Measure(MeasureKind.RATIO, scope(), "grade3_pupils + grade6_pupils", "pupils", null, null,
+					null, List.of());
+			var data = year(Y2022, school("T", EducationLevel.TH, Map.of("grade3_pupils", 100, "pupils", 500)),
+					school("S", EducationLevel.THCS, Map.of("grade6_pupils", 150, "pupils", 500)));
+			var result = evaluate(measure, data);
+			assertThat(result.used()).isEqualTo(2);
+			assertThat(result.value()).isEqualByComparingTo("25");
+		}
+
+		@Test
+		void shouldGiveNoValueRatherThanZeroPercent() {
+			var zero = year(Y2022,
+					school("A", EducationLevel.TH, Map.of("teachers_university_plus", 0, "teachers", 0)));
+			assertThat(evaluate(ratio("teachers_university_plus", "teachers"), zero).value()).isNull();
+			var nothing = year(Y2022, school("A", EducationLevel.TH, Map.of()));
+			var result = evaluate(ratio("teachers_university_plus", "teachers"), nothing);
+			assertThat(result.value()).isNull();
+			assertThat(result.used()).isZero();
+			var empty = year(Y2022);
+			assertThat(evaluate(ratio("teachers_university_plus", "teachers"), empty).value()).isNull();
+		}
+
+		@Test
+		void shouldAverageWithoutPercent() {
+			var measure = new Measure(MeasureKind.AVERAGE, scope(EducationLevel.TH), "pupils", "classes", null, null,
+					null, List.of());
+			var data = year(Y2022, school("A", EducationLevel.TH, Map.of("pupils", 1000, "classes", 25)),
+					school("B", EducationLevel.TH, Map.of("pupils", 800, "classes", 20)));
+			assertThat(evaluate(measure, data).value()).isEqualByComparingTo("40");
+		}
+
+		@Test
+		void shouldSumWhatWasReported() {
+			var measure = new Measure(MeasureKind.SUM, scope(), null, null, null, null, "food_poisoning_incidents",
+					List.of());
+			var data = year(Y2022, school("A", EducationLevel.TH, Map.of("food_poisoning_incidents", 1)),
+					school("B", EducationLevel.TH, Map.of("food_poisoning_incidents", 2)),
+					school("C", EducationLevel.TH, Map.of()));
+			var result = evaluate(measure, data);
+			assertThat(result.value()).isEqualByComparingTo("3");
+			assertThat(result.used()).isEqualTo(2);
+		}
+
+		@Test
+		void shouldKeepSchoolsWithMissingFiguresInTheBaseOfAShare() {
+			var measure = share("national_standard_level >= 1", null);
+			var data = year(Y2022, school("A", EducationLevel.TH, Map.of("national_standard_level", 2)),
+					school("B", EducationLevel.TH, Map.of("national_standard_level", 1)),
+					school("C", EducationLevel.TH, Map.of("national_standard_level", 0)),
+					school("D", EducationLevel.TH, Map.of()));
+			var result = engine.evaluate(measure, data, Y2020, true);
+			// 2 of 4: D is not known to meet it and stays in the base.
+			assertThat(result.value()).isEqualByComparingTo("50");
+			assertThat(result.used()).isEqualTo(3);
+			assertThat(result.units()).extracting(UnitResult::outcome)
+				.containsExactly(UnitResult.Outcome.MET, UnitResult.Outcome.MET, UnitResult.Outcome.NOT_MET,
+						UnitResult.Outcome.MISSING);
+		}
+
+		@Test
+		void shouldTakeTheShareAmongTheUnitsThatMeetAnotherCondition() {
+			var measure = share("national_standard_level = 2", "national_standard_level >= 1");
+			var data = year(Y2022, school("A", EducationLevel.TH, Map.of("national_standard_level", 2)),
+					school("B", EducationLevel.TH, Map.of("national_standard_level", 1)),
+					school("C", EducationLevel.TH, Map.of("national_standard_level", 0)),
+					school("D", EducationLevel.TH, Map.of("national_standard_level", 1)));
+			// 1 of the 3 at the standard, not 1 of 4.
+			assertThat(evaluate(measure, data).value().setScale(2, java.math.RoundingMode.HALF_UP))
+				.isEqualByComparingTo("33.33");
+		}
+
+		@Test
+		void shouldCountOnlyTheUnitsInScope() {
+			var measure = new Measure(MeasureKind.COUNT,
+					new Scope(UnitKind.SCHOOL, Set.of(EducationLevel.MN), Ownership.PUBLIC, true), null, null, null,
+					null, null, List.of());
+			var data = year(Y2022, school("OLD", EducationLevel.MN, Ownership.PUBLIC, null, Map.of()),
+					school("NEW1", EducationLevel.MN, Ownership.PUBLIC, 2021, Map.of()),
+					school("NEW2", EducationLevel.MN, Ownership.PUBLIC, 2022, Map.of()),
+					school("PRIV", EducationLevel.MN, Ownership.PRIVATE, 2022, Map.of()),
+					school("TH", EducationLevel.TH, Ownership.PUBLIC, 2022, Map.of()));
+			// Public preschools opened after the baseline 2020-2021.
+			assertThat(evaluate(measure, data).value()).isEqualByComparingTo("2");
+		}
+
+		@Test
+		void shouldCountWardsMeetingACondition() {
+			var measure = new Measure(MeasureKind.COUNT, new Scope(UnitKind.WARD, Set.of(), null, false), null, null,
+					"universal_primary_level >= 3", null, null, List.of());
+			var data = new YearData(Y2022, List.of(), List.of(ward("P1", Map.of("universal_primary_level", 3)),
+					ward("P2", Map.of("universal_primary_level", 2)), ward("P3", Map.of("universal_primary_level", 3))),
+					Map.of());
+			assertThat(evaluate(measure, data).value()).isEqualByComparingTo("2");
+		}
+
+		@Test
+		void shouldCheckEachNamedSchoolAgainstItsOwnCondition() {
+			var measure = new Measure(MeasureKind.CHECKLIST, scope(), null, null, "pupils >= 1", null, null,
+					List.of(new ChecklistItem("A", "Trường A", "classes >= 2"),
+							new ChecklistItem("B", "Trường B", null),
+							new ChecklistItem("GONE", "Trường đã giải thể", null)));
+			var data = year(Y2022, school("A", EducationLevel.TH, Map.of("classes", 3)),
+					school("B", EducationLevel.TH, Map.of("pupils", 0)));
+			var result = engine.evaluate(measure, data, Y2020, true);
+			assertThat(result.value()).isEqualByComparingTo("1");
+			assertThat(result.denominator()).isEqualByComparingTo("3");
+			assertThat(result.units()).extracting(UnitResult::outcome)
+				.containsExactly(UnitResult.Outcome.MET, UnitResult.Outcome.NOT_MET, UnitResult.Outcome.MISSING);
+		}
+
+		@Test
+		void shouldReadADistrictFigure() {
+			var measure = new Measure(MeasureKind.DISTRICT, new Scope(UnitKind.DISTRICT, Set.of(), null, false), null,
+					null, null, null, "district.competitions", List.of());
+			var data = new YearData(Y2022, List.of(), List.of(), Map.of("competitions", BigDecimal.valueOf(11)));
+			assertThat(evaluate(measure, data).value()).isEqualByComparingTo("11");
+			assertThat(evaluate(measure, year(Y2022)).value()).isNull();
+		}
+
+	}
+
+	@Nested
+	class Shapes {
+
+		@ParameterizedTest
+		@CsvSource({ "AT_LEAST, 65, , 65, true", "AT_LEAST, 65, , 64.9, false", "ABOVE, 75, , 75, false",
+				"ABOVE, 75, , 75.1, true", "EXACTLY, 14, , 14, true", "EXACTLY, 14, , 13, false",
+				"AT_MOST, 35, , 35, true", "AT_MOST, 35, , 35.1, false", "BELOW, 3, , 3, false",
+				"BELOW, 3, , 2.9, true", "BETWEEN, 30, 35, 30, true", "BETWEEN, 30, 35, 35, true",
+				"BETWEEN, 30, 35, 29.9, false", "BETWEEN, 30, 35, 35.1, false" })
+		void shouldJudgeTheTargetTheRightWayRound(TargetShape shape, BigDecimal value, BigDecimal high,
+				BigDecimal actual, boolean achieved) {
+			var target = target(shape, value, high, Y2024);
+			var progress = districtSeries(target, Map.of(Y2024, actual));
+			assertThat(progress.latest().status() == ProgressStatus.ACHIEVED).isEqualTo(achieved);
+		}
+
+		@Test
+		void shouldBeatEveryBenchmarkOrSayThereIsNoData() {
+			var target = new Target(TargetShape.ABOVE_BENCHMARK, null, null, List.of("city_rate"), false, Y2024,
+					new TreeMap<>(), null, null, null);
+			assertThat(districtSeries(target, Map.of(Y2024, new BigDecimal("70")),
+					Map.of("city_rate", new BigDecimal("68")))
+				.latest()
+				.status()).isEqualTo(ProgressStatus.ACHIEVED);
+			assertThat(districtSeries(target, Map.of(Y2024, new BigDecimal("70")),
+					Map.of("city_rate", new BigDecimal("70")))
+				.latest()
+				.status()).isNotEqualTo(ProgressStatus.ACHIEVED);
+			assertThat(districtSeries(target, Map.of(Y2024, new BigDecimal("70")), Map.of()).latest().status())
+				.isEqualTo(ProgressStatus.NO_DATA);
+		}
+
+		@Test
+		void shouldJudgeATargetPerYearOnTheChange() {
+			var target = new Target(TargetShape.AT_LEAST, BigDecimal.ONE, null, List.of(), true, Y2024, new TreeMap<>(),
+					null, null, null);
+			var progress = districtSeries(target,
+					Map.of(Y2020, BigDecimal.valueOf(5), Y2021, BigDecimal.valueOf(6), Y2022, BigDecimal.valueOf(6)));
+			assertThat(progress.year(Y2020).orElseThrow().status()).as("no year before the baseline")
+				.isEqualTo(ProgressStatus.NO_DATA);
+			assertThat(progress.year(Y2021).orElseThrow().status()).isEqualTo(ProgressStatus.ACHIEVED);
+			assertThat(progress.year(Y2022).orElseThrow().main().value()).isEqualByComparingTo("0");
+			assertThat(progress.year(Y2022).orElseThrow().status()).isEqualTo(ProgressStatus.OFF_TRACK);
+		}
+
+		@Test
+		void shouldMeetAChecklistOnlyWhenEveryNamedSchoolDoes() {
+			var measure = new Measure(MeasureKind.CHECKLIST, scope(), null, null, "is_e_school", null, null,
+					List.of(new ChecklistItem("A", "A", null), new ChecklistItem("B", "B", null)));
+			var target = new Target(TargetShape.CHECKLIST, null, null, List.of(), false, Y2021, new TreeMap<>(), null,
+					null, null);
+			var indicator = indicator(measure, IndicatorUnit.SCHOOLS, target);
+			var plan = plan(Y2020, Y2021, indicator);
+			var data = Map.of(Y2021, year(Y2021, school("A", EducationLevel.TH, Map.of("is_e_school", 1)),
+					school("B", EducationLevel.TH, Map.of("is_e_school", 0))));
+			var progress = engine.compute(plan, indicator, data, Y2021, true);
+			assertThat(progress.latest().status()).isEqualTo(ProgressStatus.OFF_TRACK);
+			assertThat(progress.latest().main().gap().units()).extracting(UnitData::code).containsExactly("B");
+		}
+
+	}
+
+	@Nested
+	class Statuses {
+
+		@Test
+		void shouldCompareAnIntermediateYearWithTheStraightLineFromTheBaseline() {
+			// 50 % in 2020, 70 % targeted in 2024: 55 % expected in 2021.
+			var target = target(TargetShape.AT_LEAST, BigDecimal.valueOf(70), null, Y2024);
+			var progress = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(50), Y2021, BigDecimal.valueOf(56)));
+			var year = progress.year(Y2021).orElseThrow();
+			assertThat(year.main().expected()).isEqualByComparingTo("55");
+			assertThat(year.status()).isEqualTo(ProgressStatus.ON_TRACK);
+		}
+
+		@Test
+		void shouldPreferTheMilestoneOfThePlan() {
+			var milestones = new TreeMap<SchoolYear, BigDecimal>(Map.of(Y2021, BigDecimal.valueOf(60)));
+			var target = new Target(TargetShape.AT_LEAST, BigDecimal.valueOf(70), null, List.of(), false, Y2024,
+					milestones, null, null, null);
+			var progress = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(50), Y2021, BigDecimal.valueOf(56)));
+			assertThat(progress.year(Y2021).orElseThrow().main().expected()).isEqualByComparingTo("60");
+			assertThat(progress.year(Y2021).orElseThrow().status()).isNotEqualTo(ProgressStatus.ON_TRACK);
+		}
+
+		@Test
+		void shouldSeeOffTrackWhenBehindAndTheTrendFallsShort() {
+			// Expected 60 in 2022 (50 → 70 over four years); 56 is behind, and the trend
+			// (+3 a year through 50, 51, 56) leads to 61.3 by 2024.
+			var target = target(TargetShape.AT_LEAST, BigDecimal.valueOf(70), null, Y2024);
+			var progress = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(50), Y2021, BigDecimal.valueOf(51),
+					Y2022, BigDecimal.valueOf(56)));
+			var year = progress.year(Y2022).orElseThrow();
+			assertThat(year.main().expected()).isEqualByComparingTo("60");
+			assertThat(year.main().projection().observedPace()).isEqualByComparingTo("3");
+			assertThat(year.main().projection().value().setScale(2, java.math.RoundingMode.HALF_UP))
+				.isEqualByComparingTo("61.33");
+			assertThat(year.main().projection().neededPace()).isEqualByComparingTo("7");
+			assertThat(year.status()).isEqualTo(ProgressStatus.OFF_TRACK);
+		}
+
+		@Test
+		void shouldSeeAtRiskWhenBehindButTheTrendStillArrives() {
+			// Expected 60 in 2022; 59.5 is behind, but the trend (+4.75 a year) reaches
+			// 70.08.
+			var target = target(TargetShape.AT_LEAST, BigDecimal.valueOf(70), null, Y2024);
+			var progress = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(50), Y2021, BigDecimal.valueOf(58),
+					Y2022, new BigDecimal("59.5")));
+			var year = progress.year(Y2022).orElseThrow();
+			assertThat(year.main().expected()).isEqualByComparingTo("60");
+			assertThat(year.main().projection().observedPace()).isEqualByComparingTo("4.75");
+			assertThat(year.main().projection().value().setScale(2, java.math.RoundingMode.HALF_UP))
+				.isEqualByComparingTo("70.08");
+			assertThat(year.status()).isEqualTo(ProgressStatus.AT_RISK);
+		}
+
+		@Test
+		void shouldJudgeLowerIsBetterTheRightWayRound() {
+			// Malnutrition below 3 %: 5 % → 4 % is progress, on the line to 3 % by 2024.
+			var target = target(TargetShape.BELOW, BigDecimal.valueOf(3), null, Y2024);
+			var progress = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(5), Y2022, BigDecimal.valueOf(4)));
+			assertThat(progress.year(Y2022).orElseThrow().main().expected()).isEqualByComparingTo("4");
+			assertThat(progress.year(Y2022).orElseThrow().status()).isEqualTo(ProgressStatus.ON_TRACK);
+			var worse = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(5), Y2022, BigDecimal.valueOf(6)));
+			assertThat(worse.year(Y2022).orElseThrow().status()).isEqualTo(ProgressStatus.OFF_TRACK);
+		}
+
+		@Test
+		void shouldFailATargetWhoseYearHasPassed() {
+			var target = target(TargetShape.AT_LEAST, BigDecimal.valueOf(70), null, Y2022);
+			var progress = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(60), Y2022, BigDecimal.valueOf(69)));
+			assertThat(progress.year(Y2022).orElseThrow().status()).isEqualTo(ProgressStatus.OFF_TRACK);
+		}
+
+		@Test
+		void shouldSayNoDataWithoutFigures() {
+			var target = target(TargetShape.AT_LEAST, BigDecimal.valueOf(70), null, Y2024);
+			var progress = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(60)));
+			assertThat(progress.year(Y2021).orElseThrow().status()).isEqualTo(ProgressStatus.NO_DATA);
+		}
+
+		@Test
+		void shouldTakeTheWorstOfSeveralTargets() {
+			var count = target(TargetShape.AT_LEAST, BigDecimal.valueOf(11), null, Y2024);
+			var perYear = new Target(TargetShape.AT_LEAST, BigDecimal.ONE, null, List.of(), true, Y2024,
+					new TreeMap<>(), null, null, null);
+			var indicator = indicator(district("competitions"), IndicatorUnit.SCHOOLS, count, perYear);
+			var plan = plan(Y2020, Y2024, indicator);
+			var data = Map.of(Y2020, districtYear(Y2020, 12), Y2021, districtYear(Y2021, 12));
+			var progress = engine.compute(plan, indicator, data, Y2021, false);
+			assertThat(progress.year(Y2021).orElseThrow().targets()).extracting(TargetProgress::status)
+				.containsExactly(ProgressStatus.ACHIEVED, ProgressStatus.OFF_TRACK);
+			assertThat(progress.year(Y2021).orElseThrow().status()).isEqualTo(ProgressStatus.OFF_TRACK);
+		}
+
+	}
+
+	@Nested
+	class Gaps {
+
+		@Test
+		void shouldSayHowManyMorePeopleARatioNeeds() {
+			// 48 of 60 teachers (80 %) against 100 %: 12 more.
+			var indicator = indicator(ratio("teachers_university_plus", "teachers"), IndicatorUnit.PERCENT,
+					target(TargetShape.AT_LEAST, BigDecimal.valueOf(100), null, Y2022));
+			var data = Map.of(Y2022,
+					year(Y2022, school("A", EducationLevel.TH, Map.of("teachers_university_plus", 30, "teachers", 40)),
+							school("B", EducationLevel.TH, Map.of("teachers_university_plus", 18, "teachers", 20))));
+			var gap = engine.compute(plan(Y2020, Y2022, indicator), indicator, data, Y2022, false)
+				.latest()
+				.main()
+				.gap();
+			assertThat(gap.kind()).isEqualTo(Gap.Kind.MORE);
+			assertThat(gap.amount()).isEqualByComparingTo("12");
+			assertThat(gap.metrics()).containsExactly("teachers_university_plus");
+		}
+
+		@Test
+		void shouldSayHowManyFewerPeopleALowerIsBetterRatioNeeds() {
+			// 40 of 1000 children (4 %) against below 3 %: at most 29 may remain, 11
+			// fewer.
+			var indicator = indicator(ratio("children_malnourished", "children_enrolled"), IndicatorUnit.PERCENT,
+					target(TargetShape.BELOW, BigDecimal.valueOf(3), null, Y2022));
+			var data = Map.of(Y2022, year(Y2022,
+					school("A", EducationLevel.MN, Map.of("children_malnourished", 40, "children_enrolled", 1000))));
+			var gap = engine.compute(plan(Y2020, Y2022, indicator), indicator, data, Y2022, false)
+				.latest()
+				.main()
+				.gap();
+			assertThat(gap.kind()).isEqualTo(Gap.Kind.FEWER);
+			assertThat(gap.amount()).isEqualByComparingTo("11");
+		}
+
+		@Test
+		void shouldSayHowManyMoreClassesAnAverageNeeds() {
+			// 1800 pupils in 45 classes (40 a class) against at most 35: 52 classes, 7
+			// more.
+			var measure = new Measure(MeasureKind.AVERAGE, scope(EducationLevel.TH), "pupils", "classes", null, null,
+					null, List.of());
+			var indicator = indicator(measure, IndicatorUnit.PUPILS_PER_CLASS,
+					target(TargetShape.AT_MOST, BigDecimal.valueOf(35), null, Y2022));
+			var data = Map.of(Y2022,
+					year(Y2022, school("A", EducationLevel.TH, Map.of("pupils", 1800, "classes", 45))));
+			var gap = engine.compute(plan(Y2020, Y2022, indicator), indicator, data, Y2022, false)
+				.latest()
+				.main()
+				.gap();
+			assertThat(gap.kind()).isEqualTo(Gap.Kind.MORE_BASE);
+			assertThat(gap.amount()).isEqualByComparingTo("7");
+		}
+
+		@Test
+		void shouldListTheSchoolsThatStillHaveToReachTheCondition() {
+			var indicator = indicator(share("national_standard_level >= 1", null), IndicatorUnit.PERCENT,
+					target(TargetShape.AT_LEAST, BigDecimal.valueOf(95), null, Y2022));
+			var data = Map.of(Y2022,
+					year(Y2022, school("A", EducationLevel.TH, Map.of("national_standard_level", 1)),
+							school("B", EducationLevel.TH, Map.of("national_standard_level", 0)),
+							school("C", EducationLevel.TH, Map.of())));
+			var gap = engine.compute(plan(Y2020, Y2022, indicator), indicator, data, Y2022, true).latest().main().gap();
+			// 95 % of 3 schools is 2.85: 3 schools needed, 2 more.
+			assertThat(gap.amount()).isEqualByComparingTo("2");
+			assertThat(gap.units()).extracting(UnitData::code).containsExactly("B", "C");
+		}
+
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private MeasureResult evaluate(Measure measure, YearData data) {
+		return this.engine.evaluate(measure, data, Y2020, false);
+	}
+
+	/** An indicator read from a district figure, with the values given year by year. */
+	private IndicatorProgress districtSeries(Target target, Map<SchoolYear, BigDecimal> values) {
+		return districtSeries(target, values, Map.of());
+	}
+
+	private IndicatorProgress districtSeries(Target target, Map<SchoolYear, BigDecimal> values,
+			Map<String, BigDecimal> benchmarks) {
+		var indicator = indicator(district("competitions"), IndicatorUnit.INDICATORS, target);
+		var plan = plan(Y2020, Y2024, indicator);
+		var data = new HashMap<SchoolYear, YearData>();
+		for (var year = Y2020; !year.isAfter(Y2024); year = year.next()) {
+			var figures = new HashMap<String, BigDecimal>(benchmarks);
+			if (values.containsKey(year)) {
+				figures.put("competitions", values.get(year));
+			}
+			data.put(year, new YearData(year, List.of(), List.of(), figures));
+		}
+		var last = values.keySet().stream().max(SchoolYear::compareTo).orElse(Y2024);
+		return this.engine.compute(plan, indicator, data, last.isBefore(Y2021) ? Y2021 : last, false);
+	}
+
+	private static YearData districtYear(SchoolYear year, int value) {
+		return new YearData(year, List.of(), List.of(), Map.of("competitions", BigDecimal.valueOf(value)));
+	}
+
+	private static Measure district(String code) {
+		return new Measure(MeasureKind.DISTRICT, new Scope(UnitKind.DISTRICT, Set.of(), null, false), null, null, null,
+				null, "district." + code, List.of());
+	}
+
+	private static Measure ratio(String numerator, String denominator) {
+		return new Measure(MeasureKind.RATIO, scope(), numerator, denominator, null, null, null, List.of());
+	}
+
+	private static Measure share(String condition, String among) {
+		return new Measure(MeasureKind.SHARE, scope(), null, null, condition, among, null, List.of());
+	}
+
+	private static Scope scope(EducationLevel... levels) {
+		return new Scope(UnitKind.SCHOOL, Set.of(levels), null, false);
+	}
+
+	private static Target target(TargetShape shape, BigDecimal value, BigDecimal high, SchoolYear year) {
+		return new Target(shape, value, high, List.of(), false, year, new TreeMap<>(), null, null, null);
+	}
+
+	private static IndicatorDefinition indicator(Measure measure, IndicatorUnit unit, Target... targets) {
+		return new IndicatorDefinition("T-01", IndicatorLevel.ALL, "1", "quote", "name", "name", unit, measure,
+				targets[0].shape().direction(), List.of(targets), null);
+	}
+
+	private static PlanDefinition plan(SchoolYear baseline, SchoolYear target, IndicatorDefinition indicator) {
+		return new PlanDefinition("KH-TEST", null, "Kế hoạch", "Plan", "UBND", null, baseline, target,
+				List.of(indicator));
+	}
+
+	private static YearData year(SchoolYear year, UnitData... schools) {
+		return new YearData(year, List.of(schools), List.of(), Map.of());
+	}
+
+	private static UnitData school(String code, EducationLevel level, Map<String, Integer> values) {
+		return school(code, level, Ownership.PUBLIC, null, values);
+	}
+
+	private static UnitData school(String code, EducationLevel level, Ownership ownership, Integer opened,
+			Map<String, Integer> values) {
+		return new UnitData(code.hashCode(), code, "Trường " + code, UnitKind.SCHOOL, level, 1L, ownership, opened,
+				decimals(values));
+	}
+
+	private static UnitData ward(String code, Map<String, Integer> values) {
+		return new UnitData(code.hashCode(), code, "Phường " + code, UnitKind.WARD, null, null, null, null,
+				decimals(values));
+	}
+
+	private static Map<String, BigDecimal> decimals(Map<String, Integer> values) {
+		var decimals = new HashMap<String, BigDecimal>();
+		values.forEach((k, v) -> decimals.put(k, BigDecimal.valueOf(v)));
+		return decimals;
+	}
+
+	private static void metric(String code, UnitKind kind, ValueType type, EducationLevel... levels) {
+		METRICS.put(code, new Metric(code, code, code, kind, type, null, null, BigDecimal.ZERO, null,
+				(kind == UnitKind.SCHOOL) ? Set.of(levels) : Set.of(), "staff", 0, null, null, "test"));
+	}
+
+}
