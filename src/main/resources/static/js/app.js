@@ -76,3 +76,77 @@
         }
     });
 }());
+
+// Charts of an indicator's yearly values (Chart.js, loaded only on pages that have one).
+// The data comes from the server in the canvas's data-chart attribute; a table on the same
+// page gives every value, so nothing depends on the chart.
+(function () {
+    'use strict';
+
+    var canvas = document.querySelector('canvas[data-chart]');
+    if (!canvas) {
+        return;
+    }
+    var data = JSON.parse(canvas.getAttribute('data-chart'));
+    var styles = {
+        actual: { borderColor: '#0d6efd', backgroundColor: '#0d6efd', borderWidth: 3, pointRadius: 5,
+                  pointStyle: 'circle' },
+        target: { borderColor: '#198754', backgroundColor: '#198754', borderWidth: 2, pointRadius: 0,
+                  borderDash: [] },
+        high: { borderColor: '#198754', backgroundColor: '#198754', borderWidth: 2, pointRadius: 0,
+                borderDash: [2, 2] },
+        expected: { borderColor: '#6c757d', backgroundColor: '#6c757d', borderWidth: 1.5, pointRadius: 3,
+                    pointStyle: 'rect', borderDash: [6, 4] },
+        trend: { borderColor: '#fd7e14', backgroundColor: '#fd7e14', borderWidth: 2, pointRadius: 0,
+                 borderDash: [2, 4] }
+    };
+    var number = new Intl.NumberFormat(data.locale, { maximumFractionDigits: 1 });
+    function format(value) {
+        return number.format(value) + (data.percent ? ' %' : '');
+    }
+
+    function draw() {
+        var datasets = data.series.map(function (s) {
+            var style = styles[s.key] || {};
+            return Object.assign({ label: s.label, data: s.data, spanGaps: s.key !== 'actual', tension: 0,
+                                   fill: false }, style);
+        });
+        // eslint-disable-next-line no-new
+        new window.Chart(canvas, {
+            type: 'line',
+            data: { labels: data.labels, datasets: datasets },
+            options: {
+                maintainAspectRatio: false,
+                animation: false,
+                interaction: { mode: 'index', intersect: false },
+                plugins: {
+                    legend: { position: 'bottom', labels: { usePointStyle: true } },
+                    tooltip: {
+                        callbacks: {
+                            label: function (context) {
+                                if (context.parsed.y === null) { return null; }
+                                return context.dataset.label + ': ' + format(context.parsed.y);
+                            }
+                        }
+                    }
+                },
+                scales: {
+                    y: {
+                        beginAtZero: false,
+                        title: { display: !data.percent, text: data.unit },
+                        ticks: { callback: function (value) { return format(value); } }
+                    }
+                }
+            }
+        });
+    }
+
+    if (window.Chart) {
+        draw();
+        return;
+    }
+    var script = document.createElement('script');
+    script.src = canvas.getAttribute('data-chart-src');
+    script.onload = draw;
+    document.head.appendChild(script);
+})();

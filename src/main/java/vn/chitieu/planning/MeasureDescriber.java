@@ -129,7 +129,12 @@ public class MeasureDescriber {
 			.orElse(text);
 	}
 
-	private String condition(String text, Locale locale) {
+	/**
+	 * @param text a condition
+	 * @param locale the reader's language
+	 * @return the condition in words
+	 */
+	public String condition(String text, Locale locale) {
 		return (text == null) ? "" : expression(ExpressionParser.parse(text), locale);
 	}
 

@@ -56,8 +56,7 @@ final class MeasureEvaluator {
 	private MeasureResult ratio(Measure measure, YearData data, SchoolYear baseline, boolean detail, boolean percent) {
 		var numerator = parse(measure.numerator()).sumOfMetrics().orElseThrow();
 		var denominator = parse(measure.denominator()).sumOfMetrics().orElseThrow();
-		boolean overWards = denominator.stream().allMatch((r) -> reportedBy(r.code()) == UnitKind.WARD)
-				&& measure.scope().unit() != UnitKind.WARD;
+		boolean overWards = overWards(measure);
 		var units = units(measure.scope(), data, baseline);
 		var results = new ArrayList<UnitResult>();
 		BigDecimal num = BigDecimal.ZERO;
@@ -90,6 +89,22 @@ final class MeasureEvaluator {
 		var value = (used == 0 || overWards && wardsUsed == 0) ? null : divide(num, den, percent);
 		return new MeasureResult(value, num, den, units.size(), used, overWards ? data.wards().size() : 0, wardsUsed,
 				detail ? results : List.of());
+	}
+
+	/**
+	 * Whether a ratio divides what schools report by what wards report (enrolment rates
+	 * over the population by age).
+	 */
+	boolean overWards(Measure measure) {
+		if ((measure.kind() != vn.chitieu.planning.MeasureKind.RATIO
+				&& measure.kind() != vn.chitieu.planning.MeasureKind.AVERAGE)
+				|| measure.scope().unit() == UnitKind.WARD) {
+			return false;
+		}
+		return parse(measure.denominator()).sumOfMetrics()
+			.orElseThrow()
+			.stream()
+			.allMatch((r) -> reportedBy(r.code()) == UnitKind.WARD);
 	}
 
 	private MeasureResult sum(Measure measure, YearData data, SchoolYear baseline, boolean detail) {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.planning.IndicatorDefinition;
 import vn.chitieu.planning.Measure;
+import vn.chitieu.planning.MeasureKind;
 import vn.chitieu.planning.Metric;
 import vn.chitieu.planning.PlanDefinition;
 import vn.chitieu.planning.Target;
@@ -101,6 +102,16 @@ public final class ProgressEngine {
 		return this.evaluator.units(measure.scope(), data, baseline);
 	}
 
+	/**
+	 * Whether a measure divides what schools report by what wards report (enrolment
+	 * rates): it has a value for the district or a ward, not for one school.
+	 * @param measure the measure
+	 * @return true for a ratio over the wards' population
+	 */
+	public boolean overWards(Measure measure) {
+		return this.evaluator.overWards(measure);
+	}
+
 	private TreeMap<SchoolYear, MeasureResult> series(Measure measure, PlanDefinition plan,
 			Map<SchoolYear, YearData> data, SchoolYear last, boolean detail) {
 		var series = new TreeMap<SchoolYear, MeasureResult>();
@@ -128,41 +139,48 @@ public final class ProgressEngine {
 		}
 		var value = judged(target, series, year);
 		if (value == null) {
-			return new TargetProgress(target, result, null, null, ProgressStatus.NO_DATA, null, null);
+			return new TargetProgress(target, result, null, null, null, ProgressStatus.NO_DATA, null, null);
 		}
 		var benchmark = (target.shape() == TargetShape.ABOVE_BENCHMARK) ? benchmark(target, data) : null;
 		if (target.shape() == TargetShape.ABOVE_BENCHMARK && benchmark == null) {
-			return new TargetProgress(target, result, value, null, ProgressStatus.NO_DATA, null, null);
+			return new TargetProgress(target, result, value, null, null, ProgressStatus.NO_DATA, null, null);
 		}
 		var goal = goal(target, value, result, benchmark);
 		boolean higher = higher(target, value);
+		if (target.increment()) {
+			if (meets(target, value, result, benchmark)) {
+				return new TargetProgress(target, result, value, goal, null, ProgressStatus.ACHIEVED, null, null);
+			}
+			var status = (value.signum() > 0) ? ProgressStatus.AT_RISK : ProgressStatus.OFF_TRACK;
+			return new TargetProgress(target, result, value, goal, null, status, null,
+					gap(target, indicator, result, value, goal, higher));
+		}
+		boolean due = !year.isBefore(target.targetYear());
+		var expected = due ? goal : expected(target, series, year, baseline, goal);
+		var projection = projection(series, year, target.targetYear(), goal);
 		if (meets(target, value, result, benchmark)) {
-			return new TargetProgress(target, result, value, goal, ProgressStatus.ACHIEVED, null, null);
+			return new TargetProgress(target, result, value, goal, expected, ProgressStatus.ACHIEVED, projection, null);
 		}
 		var gap = gap(target, indicator, result, value, goal, higher);
-		if (target.increment()) {
-			var status = (value.signum() > 0) ? ProgressStatus.AT_RISK : ProgressStatus.OFF_TRACK;
-			return new TargetProgress(target, result, value, goal, status, null, gap);
+		if (due) {
+			return new TargetProgress(target, result, value, goal, expected, ProgressStatus.OFF_TRACK, projection, gap);
 		}
-		var projection = projection(series, year, target.targetYear(), goal);
-		if (!year.isBefore(target.targetYear())) {
-			return new TargetProgress(target, result, value, goal, ProgressStatus.OFF_TRACK, projection, gap);
-		}
-		var expected = expected(target, series, year, baseline, goal);
-		boolean onTrack = (expected != null)
+		// Two signals: where the value stands against the path, and where the trend
+		// leads.
+		// Both good: on track; one bad: at risk; both bad: off track. Without a trend yet
+		// (one year of data) the path decides, and being behind is only a risk.
+		boolean onPath = (expected != null)
 				&& (higher ? value.compareTo(expected) >= 0 : value.compareTo(expected) <= 0);
+		boolean trendMisses = projection.value() != null
+				&& (higher ? projection.value().compareTo(goal) < 0 : projection.value().compareTo(goal) > 0);
 		ProgressStatus status;
-		if (onTrack) {
-			status = ProgressStatus.ON_TRACK;
-		}
-		else if (projection.value() == null
-				|| (higher ? projection.value().compareTo(goal) >= 0 : projection.value().compareTo(goal) <= 0)) {
-			status = ProgressStatus.AT_RISK;
+		if (onPath) {
+			status = trendMisses ? ProgressStatus.AT_RISK : ProgressStatus.ON_TRACK;
 		}
 		else {
-			status = ProgressStatus.OFF_TRACK;
+			status = trendMisses ? ProgressStatus.OFF_TRACK : ProgressStatus.AT_RISK;
 		}
-		return new TargetProgress(target, result, value, expected, status, projection, gap);
+		return new TargetProgress(target, result, value, goal, expected, status, projection, gap);
 	}
 
 	/**
@@ -309,7 +327,7 @@ public final class ProgressEngine {
 		var strict = target.shape() == TargetShape.ABOVE || target.shape() == TargetShape.BELOW;
 		return switch (measure.kind()) {
 			case RATIO -> ratioGap(measure, result, goal, higher, strict);
-			case AVERAGE -> averageGap(measure, result, goal, higher);
+			case AVERAGE -> averageGap(measure, result, goal, higher, strict);
 			case SHARE -> {
 				var counted = result.denominator();
 				var needed = ceilStrict(goal.multiply(counted).divide(HUNDRED, Expr.MATH), strict && higher);
@@ -325,38 +343,168 @@ public final class ProgressEngine {
 
 	private static Gap ratioGap(Measure measure, MeasureResult result, BigDecimal goal, boolean higher,
 			boolean strict) {
-		var metrics = codes(measure.numerator());
-		var allowed = goal.multiply(result.denominator()).divide(HUNDRED, Expr.MATH);
-		if (higher) {
-			var needed = ceilStrict(allowed, strict);
-			return new Gap(needed.subtract(result.numerator()).max(BigDecimal.ZERO), Gap.Kind.MORE, metrics, List.of());
-		}
-		var most = strict ? allowed.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE)
-				: allowed.setScale(0, RoundingMode.FLOOR);
-		return new Gap(result.numerator().subtract(most).max(BigDecimal.ZERO), Gap.Kind.FEWER, metrics, List.of());
+		var amount = shortfall(MeasureKind.RATIO, result.numerator(), result.denominator(), goal, higher, strict);
+		return new Gap(amount, higher ? Gap.Kind.MORE : Gap.Kind.FEWER, codes(measure.numerator()), List.of());
 	}
 
 	/**
 	 * For an average (children per class): how many more, or fewer, of what is below the
 	 * line.
 	 */
-	private static Gap averageGap(Measure measure, MeasureResult result, BigDecimal goal, boolean higher) {
-		var metrics = codes(measure.denominator());
-		var base = result.numerator().divide(goal, Expr.MATH);
-		if (!higher) {
-			var needed = base.setScale(0, RoundingMode.CEILING);
-			return new Gap(needed.subtract(result.denominator()).max(BigDecimal.ZERO), Gap.Kind.MORE_BASE, metrics,
-					List.of());
-		}
-		var most = base.setScale(0, RoundingMode.FLOOR);
-		return new Gap(result.denominator().subtract(most).max(BigDecimal.ZERO), Gap.Kind.FEWER_BASE, metrics,
+	private static Gap averageGap(Measure measure, MeasureResult result, BigDecimal goal, boolean higher,
+			boolean strict) {
+		var amount = shortfall(MeasureKind.AVERAGE, result.numerator(), result.denominator(), goal, higher, strict);
+		return new Gap(amount, higher ? Gap.Kind.FEWER_BASE : Gap.Kind.MORE_BASE, codes(measure.denominator()),
 				List.of());
+	}
+
+	/**
+	 * How many people (for a ratio: more or fewer above the line) or how many classes
+	 * (for an average: more or fewer below the line) separate a numerator and denominator
+	 * from a goal; zero when the goal is met.
+	 * @param kind ratio (a percentage) or average
+	 * @param numerator the sum above the line
+	 * @param denominator the sum below the line
+	 * @param goal the value to reach
+	 * @param higher whether the value must rise to reach it
+	 * @param strict whether the goal itself is not enough (above, below)
+	 * @return the number, never negative
+	 */
+	static BigDecimal shortfall(MeasureKind kind, BigDecimal numerator, BigDecimal denominator, BigDecimal goal,
+			boolean higher, boolean strict) {
+		if (kind == MeasureKind.RATIO) {
+			var line = goal.multiply(denominator).divide(HUNDRED, Expr.MATH);
+			var amount = higher ? ceilStrict(line, strict).subtract(numerator)
+					: numerator.subtract(floorStrict(line, strict));
+			return amount.max(BigDecimal.ZERO);
+		}
+		if (goal.signum() == 0) {
+			return higher ? denominator : BigDecimal.ZERO;
+		}
+		// numerator / d reaches the goal: d at most numerator / goal when it must rise,
+		// at
+		// least numerator / goal when it must fall.
+		var line = numerator.divide(goal, Expr.MATH);
+		var amount = higher ? denominator.subtract(floorStrict(line, strict))
+				: ceilStrict(line, strict).subtract(denominator);
+		return amount.max(BigDecimal.ZERO);
+	}
+
+	/**
+	 * One unit's part in the main target of an indicator, and how far it holds it back:
+	 * for a ratio the people it lacks to reach the target on its own, for an average the
+	 * classes, for shares, counts and named lists one unit when it does not meet the
+	 * condition.
+	 * @param indicator the indicator
+	 * @param year the year, computed with details
+	 * @return each unit's part, the one holding the indicator back most first; units
+	 * without figures after those with, and those that meet the target last
+	 */
+	public List<UnitStanding> breakdown(IndicatorDefinition indicator, YearProgress year) {
+		var target = indicator.targets().get(0);
+		var measure = measureOf(target, indicator);
+		var standings = new ArrayList<UnitStanding>();
+		for (var part : year.main().result().units()) {
+			standings.add(new UnitStanding(part, unitShortfall(target, measure.kind(), part), null));
+		}
+		standings.sort(UnitStanding.HOLDING_BACK_FIRST);
+		return standings;
+	}
+
+	/**
+	 * For a rate over the wards' population (enrolment): each ward's own rate, from the
+	 * schools standing in it over its population, and how many children it lacks.
+	 * Children may go to school in another ward, so a ward's own rate is an
+	 * approximation; the district's rate is exact.
+	 * @param indicator the indicator
+	 * @param data the year's figures
+	 * @param baseline the plan's baseline year
+	 * @return each ward's part, the one holding the indicator back most first
+	 */
+	public List<UnitStanding> wardBreakdown(IndicatorDefinition indicator, YearData data, SchoolYear baseline) {
+		var target = indicator.targets().get(0);
+		var measure = measureOf(target, indicator);
+		var standings = new ArrayList<UnitStanding>();
+		for (var ward : data.wards()) {
+			var own = evaluate(measure, forWard(data, ward), baseline, false);
+			var part = (own.value() != null)
+					? new UnitResult(ward, UnitResult.Outcome.USED, own.value(), own.numerator(), own.denominator())
+					: new UnitResult(ward, UnitResult.Outcome.MISSING, null, own.numerator(), own.denominator());
+			standings.add(new UnitStanding(part, unitShortfall(target, measure.kind(), part), own));
+		}
+		standings.sort(UnitStanding.HOLDING_BACK_FIRST);
+		return standings;
+	}
+
+	/**
+	 * @param data a year's figures
+	 * @param ward one ward
+	 * @return the figures of that ward and of the schools standing in it
+	 */
+	public static YearData forWard(YearData data, UnitData ward) {
+		return new YearData(data.year(),
+				data.schools().stream().filter((s) -> s.wardId() != null && s.wardId() == ward.unitId()).toList(),
+				List.of(ward), data.district());
+	}
+
+	/**
+	 * How far one unit's own figures fall short of a target (see {@link #breakdown}).
+	 * @param target the target
+	 * @param kind the kind of its measure
+	 * @param part the unit's part
+	 * @return the shortfall, null when it cannot be told
+	 */
+	public static BigDecimal unitShortfall(Target target, MeasureKind kind, UnitResult part) {
+		switch (part.outcome()) {
+			case MISSING:
+				return null;
+			case MET:
+				return BigDecimal.ZERO;
+			case NOT_MET:
+				return BigDecimal.ONE;
+			default:
+				break;
+		}
+		if ((kind != MeasureKind.RATIO && kind != MeasureKind.AVERAGE) || part.denominator() == null
+				|| part.denominator().signum() == 0 || target.value() == null || target.increment()) {
+			return null;
+		}
+		var value = part.value();
+		var shape = target.shape();
+		BigDecimal goal = target.value();
+		boolean higher;
+		boolean strict = shape == TargetShape.ABOVE || shape == TargetShape.BELOW;
+		switch (shape) {
+			case AT_LEAST, ABOVE -> higher = true;
+			case AT_MOST, BELOW -> higher = false;
+			case EXACTLY -> higher = value.compareTo(goal) < 0;
+			case BETWEEN -> {
+				higher = value.compareTo(target.value()) < 0;
+				goal = higher ? target.value() : target.high();
+				if (!higher && value.compareTo(target.high()) <= 0) {
+					return BigDecimal.ZERO;
+				}
+			}
+			default -> {
+				return null;
+			}
+		}
+		if (shape == TargetShape.EXACTLY && value.compareTo(goal) == 0) {
+			return BigDecimal.ZERO;
+		}
+		return shortfall(kind, part.numerator(), part.denominator(), goal, higher, strict);
 	}
 
 	/** The smallest whole number at least (or, strictly, above) a value. */
 	private static BigDecimal ceilStrict(BigDecimal value, boolean strict) {
 		return strict ? value.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
 				: value.setScale(0, RoundingMode.CEILING);
+	}
+
+	/** The largest whole number at most (or, strictly, below) a value. */
+	private static BigDecimal floorStrict(BigDecimal value, boolean strict) {
+		return strict ? value.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE)
+				: value.setScale(0, RoundingMode.FLOOR);
 	}
 
 	private static List<UnitData> lagging(MeasureResult result) {

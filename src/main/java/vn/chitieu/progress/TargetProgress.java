@@ -11,12 +11,15 @@ import vn.chitieu.planning.Target;
  * @param result the value of its measure that year
  * @param value the value judged: the measure's value, or its change since the previous
  * year for a target per year
- * @param expected the value expected by that year (milestone or linear from the
- * baseline), null when there is none
+ * @param goal the value to reach: the target's bound (for a range its nearer end), the
+ * benchmark, or the number of named schools; null when nothing could be judged
+ * @param expected the value expected by that year: the plan's milestone, or on the
+ * straight line from the first value to the goal; the goal from the target year on; null
+ * for a target per year or when there is nothing to draw the line from
  * @param status the status
- * @param projection the trend
+ * @param projection the trend, null for a target per year
  * @param gap what is still missing, null when met or unknown
  */
-public record TargetProgress(Target target, MeasureResult result, BigDecimal value, BigDecimal expected,
-		ProgressStatus status, Projection projection, Gap gap) {
+public record TargetProgress(Target target, MeasureResult result, BigDecimal value, BigDecimal goal,
+		BigDecimal expected, ProgressStatus status, Projection projection, Gap gap) {
 }

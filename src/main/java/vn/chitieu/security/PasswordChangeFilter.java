@@ -18,6 +18,15 @@ class PasswordChangeFilter extends OncePerRequestFilter {
 
 	static final String PASSWORD_PAGE = "/account/password";
 
+	private final boolean api;
+
+	/**
+	 * @param api true for the JSON API, which answers 403 instead of sending to the page
+	 */
+	PasswordChangeFilter(boolean api) {
+		this.api = api;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -25,6 +34,13 @@ class PasswordChangeFilter extends OncePerRequestFilter {
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
 				&& user.mustChangePassword()
 				&& !isAllowed(request.getRequestURI().substring(request.getContextPath().length()))) {
+			if (this.api) {
+				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+				response.setContentType("application/json");
+				response.getWriter()
+					.write("{\"status\":403,\"error\":\"The password of this account must be changed first\"}");
+				return;
+			}
 			response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
 			return;
 		}

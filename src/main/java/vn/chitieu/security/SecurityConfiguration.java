@@ -2,9 +2,11 @@ package vn.chitieu.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,11 +26,41 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * The read-only JSON API: HTTP Basic on every call, no session, GET only, for the
+	 * Office and leaders (docs/api.md).
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
+				.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
+				.anyRequest()
+				.denyAll())
+			.httpBasic((basic) -> basic.realmName("Chi tieu API"))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// No session and no cookie: nothing for a forged cross-site request to ride
+			// on.
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'"))
+				.frameOptions((frame) -> frame.deny()))
+			.addFilterAfter(new PasswordChangeFilter(true), AnonymousAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/progress/help")
+			.authenticated()
+			.requestMatchers(HttpMethod.GET, "/progress", "/progress/*/wards")
+			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name(), Role.WARD.name())
+			.requestMatchers("/progress/**")
+			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/plans/import", "/plans/import/**")
@@ -46,7 +78,7 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frame) -> frame.deny()))
-			.addFilterAfter(new PasswordChangeFilter(), AnonymousAuthenticationFilter.class);
+			.addFilterAfter(new PasswordChangeFilter(false), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 

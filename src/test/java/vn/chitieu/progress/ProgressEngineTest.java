@@ -43,6 +43,8 @@ class ProgressEngineTest {
 
 	static final SchoolYear Y2022 = SchoolYear.of(2022);
 
+	static final SchoolYear Y2023 = SchoolYear.of(2023);
+
 	static final SchoolYear Y2024 = SchoolYear.of(2024);
 
 	private static final Map<String, Metric> METRICS = new HashMap<>();
@@ -341,6 +343,35 @@ class ProgressEngineTest {
 			assertThat(year.main().projection().value().setScale(2, java.math.RoundingMode.HALF_UP))
 				.isEqualByComparingTo("70.08");
 			assertThat(year.status()).isEqualTo(ProgressStatus.AT_RISK);
+		}
+
+		@Test
+		void shouldSeeAtRiskWhenOnThePathButTheTrendFallsShort() {
+			// Three flat years then a jump onto the path (65 expected in 2023), but the
+			// trend of the four years (+4.8 a year) only reaches 66 by 2024.
+			var target = target(TargetShape.AT_LEAST, BigDecimal.valueOf(70), null, Y2024);
+			var progress = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(50), Y2021, BigDecimal.valueOf(50),
+					Y2022, BigDecimal.valueOf(50), Y2023, BigDecimal.valueOf(66)));
+			var year = progress.year(Y2023).orElseThrow();
+			assertThat(year.main().expected()).isEqualByComparingTo("65");
+			assertThat(year.main().projection().observedPace()).isEqualByComparingTo("4.8");
+			assertThat(year.main().projection().value()).isEqualByComparingTo("66");
+			assertThat(year.status()).isEqualTo(ProgressStatus.AT_RISK);
+		}
+
+		@Test
+		void shouldSeeAtRiskWhenBehindWithOneYearOfDataOnly() {
+			var target = target(TargetShape.AT_LEAST, BigDecimal.valueOf(70), null, Y2024);
+			var milestones = new TreeMap<SchoolYear, BigDecimal>(Map.of(Y2021, BigDecimal.valueOf(60)));
+			var withMilestone = new Target(TargetShape.AT_LEAST, BigDecimal.valueOf(70), null, List.of(), false, Y2024,
+					milestones, null, null, null);
+			var progress = districtSeries(withMilestone, Map.of(Y2021, BigDecimal.valueOf(56)));
+			var year = progress.year(Y2021).orElseThrow();
+			assertThat(year.main().projection().value()).isNull();
+			assertThat(year.status()).isEqualTo(ProgressStatus.AT_RISK);
+			// On the path with a single value (the path starts there): on track.
+			assertThat(districtSeries(target, Map.of(Y2021, BigDecimal.valueOf(56))).year(Y2021).orElseThrow().status())
+				.isEqualTo(ProgressStatus.ON_TRACK);
 		}
 
 		@Test

@@ -1,0 +1,311 @@
+package vn.chitieu.dashboard;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import vn.chitieu.orgunit.UnitKind;
+import vn.chitieu.planning.IndicatorDefinition;
+import vn.chitieu.planning.IndicatorUnit;
+import vn.chitieu.planning.Measure;
+import vn.chitieu.planning.MeasureDescriber;
+import vn.chitieu.planning.MeasureKind;
+import vn.chitieu.planning.Metric;
+import vn.chitieu.planning.MetricCatalog;
+import vn.chitieu.planning.Target;
+import vn.chitieu.platform.Formats;
+import vn.chitieu.progress.Gap;
+import vn.chitieu.progress.MeasureResult;
+import vn.chitieu.progress.ProgressStatus;
+import vn.chitieu.progress.Projection;
+import vn.chitieu.progress.TargetProgress;
+import vn.chitieu.progress.UnitStanding;
+import vn.chitieu.progress.YearProgress;
+
+/**
+ * Progress in words and numbers the reader expects ({@code 65,5 %}, "Cần thêm 14 giáo
+ * viên…"). Used from templates as {@code @pf}.
+ */
+@Component("pf")
+public class ProgressFormat {
+
+	private final MessageSource messages;
+
+	private final MetricCatalog catalog;
+
+	private final MeasureDescriber describer;
+
+	ProgressFormat(MessageSource messages, MetricCatalog catalog, MeasureDescriber describer) {
+		this.messages = messages;
+		this.catalog = catalog;
+		this.describer = describer;
+	}
+
+	/**
+	 * @param indicator an indicator
+	 * @return its targets as short formulas ("≥ 65 %")
+	 */
+	public List<String> targets(IndicatorDefinition indicator) {
+		return indicator.targets().stream().map((t) -> this.describer.target(t, indicator.unit(), locale())).toList();
+	}
+
+	/**
+	 * @param indicator an indicator counting units that meet a condition
+	 * @param schoolCode for a named list, the school whose own condition is wanted
+	 * @return the condition in words
+	 */
+	public String condition(IndicatorDefinition indicator, String schoolCode) {
+		var measure = indicator.measure();
+		var text = measure.condition();
+		for (var item : measure.items()) {
+			if (item.school().equals(schoolCode) && item.condition() != null) {
+				text = item.condition();
+			}
+		}
+		return (text != null) ? this.describer.condition(text, locale()) : "";
+	}
+
+	/**
+	 * @param indicator the indicator
+	 * @param value a value of it
+	 * @return the value with its unit, e.g. "65,5 %", "31,2", "12"; "–" for none
+	 */
+	public String value(IndicatorDefinition indicator, BigDecimal value) {
+		return value(indicator.unit(), value);
+	}
+
+	public String value(IndicatorUnit unit, BigDecimal value) {
+		if (value == null) {
+			return "–";
+		}
+		var text = Formats.number(value, decimals(unit), locale());
+		return unit.isPercent() ? text + " %" : text;
+	}
+
+	/**
+	 * @param indicator the indicator
+	 * @param value a value of it
+	 * @return the bare number, for tables that name the unit in their heading
+	 */
+	public String number(IndicatorDefinition indicator, BigDecimal value) {
+		return (value == null) ? "–" : Formats.number(value, decimals(indicator.unit()), locale());
+	}
+
+	/**
+	 * @param indicator the indicator
+	 * @return its unit as a word ("%", "trường", "trẻ/nhóm, lớp")
+	 */
+	public String unit(IndicatorDefinition indicator) {
+		return msg("indicator.unit." + indicator.unit().name());
+	}
+
+	/**
+	 * @param status a status
+	 * @param year the year it is for
+	 * @param indicator the indicator (for its target year)
+	 * @return its name; off track in the target year or after reads "not achieved"
+	 */
+	public String status(ProgressStatus status, YearProgress year, IndicatorDefinition indicator) {
+		if (status == ProgressStatus.OFF_TRACK && isFinal(year, indicator)) {
+			return msg("progress.status.OFF_TRACK.final");
+		}
+		return msg("progress.status." + status.name());
+	}
+
+	public String status(ProgressStatus status) {
+		return msg("progress.status." + status.name());
+	}
+
+	/**
+	 * @param year a year's progress
+	 * @param indicator the indicator
+	 * @return whether that year is the target year of its main target, or later
+	 */
+	public boolean isFinal(YearProgress year, IndicatorDefinition indicator) {
+		var target = indicator.targets().get(0);
+		return !target.increment() && !year.year().isBefore(target.targetYear());
+	}
+
+	/**
+	 * @param result a measure's value
+	 * @param measure the measure
+	 * @param includeSubmitted whether submitted figures counted
+	 * @return where it was computed from: "26/28 trường có số liệu"; empty for the
+	 * Office's own figures
+	 */
+	public String completeness(MeasureResult result, Measure measure, boolean includeSubmitted) {
+		if (measure.kind() == MeasureKind.DISTRICT) {
+			return (result.used() == 0) ? msg("progress.completeness.districtMissing") : "";
+		}
+		var units = msg((measure.scope().unit() == UnitKind.WARD) ? "progress.units.wards" : "progress.units.schools");
+		var text = msg(includeSubmitted ? "progress.completeness.submitted" : "progress.completeness.approved",
+				result.used(), result.inScope(), units);
+		if (result.wardsInScope() > 0) {
+			text = text + msg("progress.completeness.wards", result.wardsUsed(), result.wardsInScope());
+		}
+		return text;
+	}
+
+	/**
+	 * @param result a rate computed for one ward
+	 * @return what it lacks, shortly: "2/4 trường", "chưa có dân số"; empty when complete
+	 */
+	public String wardCompleteness(MeasureResult result) {
+		if (result.complete()) {
+			return "";
+		}
+		if (result.wardsUsed() < result.wardsInScope()) {
+			return msg("progress.wards.noPopulation");
+		}
+		return msg("progress.wards.schoolsUsed", result.used(), result.inScope());
+	}
+
+	/**
+	 * @param result a measure's value
+	 * @return the short form "26/28", with the wards "26/28 · 13/14"
+	 */
+	public String completenessShort(MeasureResult result) {
+		var text = result.used() + "/" + result.inScope();
+		if (result.wardsInScope() > 0) {
+			text = text + " · " + result.wardsUsed() + "/" + result.wardsInScope();
+		}
+		return text;
+	}
+
+	/**
+	 * @param target a target's progress
+	 * @param indicator the indicator
+	 * @return the pace observed against the pace needed, e.g. "+1,2 điểm/năm (cần +3,0)";
+	 * empty when unknown
+	 */
+	public String pace(TargetProgress target, IndicatorDefinition indicator) {
+		var projection = target.projection();
+		if (projection == null || projection.observedPace() == null) {
+			return "";
+		}
+		var observed = signed(projection.observedPace(), indicator);
+		if (projection.neededPace() == null) {
+			return msg("progress.pace.observed", observed);
+		}
+		return msg("progress.pace.both", observed, signed(projection.neededPace(), indicator));
+	}
+
+	/**
+	 * @param projection a projection
+	 * @return an arrow for the trend: ↗, ↘ or →
+	 */
+	public String arrow(Projection projection) {
+		if (projection == null || projection.observedPace() == null) {
+			return "";
+		}
+		int sign = projection.observedPace().abs().compareTo(new BigDecimal("0.05")) < 0 ? 0
+				: projection.observedPace().signum();
+		return (sign > 0) ? "↗" : (sign < 0) ? "↘" : "→";
+	}
+
+	private String signed(BigDecimal pace, IndicatorDefinition indicator) {
+		var text = Formats.number(pace.abs(), decimals(indicator.unit()), locale());
+		var sign = (pace.signum() < 0 && !"0".equals(text)) ? "−" : "+";
+		var unit = indicator.unit().isPercent() ? msg("progress.pace.points") : unit(indicator);
+		return msg("progress.pace.perYear", sign + text, unit);
+	}
+
+	/**
+	 * @param target a target's progress
+	 * @param indicator the indicator
+	 * @return what is still missing, in people or schools; empty when nothing or unknown
+	 */
+	public String gap(TargetProgress target, IndicatorDefinition indicator) {
+		var gap = target.gap();
+		if (gap == null || gap.amount().signum() == 0) {
+			return "";
+		}
+		var measure = (target.target().measure() != null) ? target.target().measure() : indicator.measure();
+		var amount = Formats.number(gap.amount(), 2, locale());
+		return switch (gap.kind()) {
+			case MORE -> msg("progress.gap.more", amount, metrics(gap));
+			case FEWER -> msg("progress.gap.fewer", amount, metrics(gap));
+			case MORE_BASE -> msg("progress.gap.moreBase", amount, metrics(gap));
+			case FEWER_BASE -> msg("progress.gap.fewerBase", amount, metrics(gap));
+			case MORE_UNITS ->
+				msg((measure.scope().unit() == UnitKind.WARD) ? "progress.gap.moreWards" : "progress.gap.moreSchools",
+						amount);
+			case MORE_VALUE -> msg("progress.gap.moreValue", value(indicator.unit(), gap.amount()));
+			case LESS_VALUE -> msg("progress.gap.lessValue", value(indicator.unit(), gap.amount()));
+		};
+	}
+
+	/**
+	 * @param standing a unit's part
+	 * @param target the target
+	 * @param indicator the indicator
+	 * @return its shortfall in words, e.g. "cần thêm 3: Số giáo viên đạt chuẩn"; empty
+	 * when unknown
+	 */
+	public String shortfall(UnitStanding standing, Target target, IndicatorDefinition indicator) {
+		var amount = standing.shortfall();
+		if (amount == null) {
+			return "";
+		}
+		if (amount.signum() == 0) {
+			return msg("progress.shortfall.none");
+		}
+		var measure = (target.measure() != null) ? target.measure() : indicator.measure();
+		var number = Formats.number(amount, 0, locale());
+		var value = standing.part().value();
+		boolean higher = switch (target.shape()) {
+			case AT_MOST, BELOW -> false;
+			case EXACTLY, BETWEEN -> value != null && value.compareTo(target.value()) < 0;
+			default -> true;
+		};
+		return switch (measure.kind()) {
+			case RATIO -> msg(higher ? "progress.shortfall.more" : "progress.shortfall.fewer", number,
+					names(measure.numerator()));
+			case AVERAGE -> msg(higher ? "progress.shortfall.fewer" : "progress.shortfall.more", number,
+					names(measure.denominator()));
+			default -> msg("progress.shortfall.condition");
+		};
+	}
+
+	private String metrics(Gap gap) {
+		return gap.metrics()
+			.stream()
+			.map((code) -> this.catalog.find(code).map((m) -> m.name(locale())).orElse(code))
+			.collect(Collectors.joining(" + "));
+	}
+
+	private String names(String sum) {
+		List<String> codes = vn.chitieu.planning.expression.ExpressionParser.parse(sum)
+			.sumOfMetrics()
+			.orElseThrow()
+			.stream()
+			.map((r) -> r.code())
+			.toList();
+		return codes.stream()
+			.map(this.catalog::find)
+			.flatMap(java.util.Optional::stream)
+			.map((Metric m) -> m.name(locale()))
+			.collect(Collectors.joining(" + "));
+	}
+
+	private static int decimals(IndicatorUnit unit) {
+		return switch (unit) {
+			case PERCENT, CHILDREN_PER_CLASS, PUPILS_PER_CLASS -> 1;
+			default -> 2;
+		};
+	}
+
+	private String msg(String key, Object... args) {
+		return this.messages.getMessage(key, args, locale());
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+
+}

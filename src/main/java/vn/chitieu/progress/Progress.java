@@ -1,0 +1,345 @@
+package vn.chitieu.progress;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.orgunit.SchoolYears;
+import vn.chitieu.orgunit.UnitKind;
+import vn.chitieu.planning.IndicatorDefinition;
+import vn.chitieu.planning.MeasureKind;
+import vn.chitieu.planning.MetricCatalog;
+import vn.chitieu.planning.PlanSummary;
+import vn.chitieu.planning.Plans;
+
+/**
+ * Where the plans stand, from the figures in the database: the district overview, one
+ * indicator with its breakdown by unit, one school's position, enrolment by ward.
+ * <p>
+ * What is read is cached, and every call first reads the change counters the database
+ * keeps by trigger ({@code data_version}): a figure approved a moment ago counts on the
+ * next call, with no batch and no lag. Each call reads in one repeatable-read
+ * transaction, so the counters and the figures agree.
+ */
+@Service
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+public class Progress {
+
+	private static final int CACHED_OVERVIEWS = 64;
+
+	private final FigureSource source;
+
+	private final Plans plans;
+
+	private final SchoolYears schoolYears;
+
+	private final ProgressEngine engine;
+
+	private final Map<YearKey, Stamped<YearData>> years = new ConcurrentHashMap<>();
+
+	private final Map<OverviewKey, Stamped<PlanProgress>> overviews = java.util.Collections
+		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<OverviewKey, Stamped<PlanProgress>> eldest) {
+				return size() > CACHED_OVERVIEWS;
+			}
+		});
+
+	private volatile Stamped<Map<String, Plans.LoadedPlan>> loadedPlans;
+
+	Progress(FigureSource source, Plans plans, SchoolYears schoolYears, MetricCatalog catalog) {
+		this.source = source;
+		this.plans = plans;
+		this.schoolYears = schoolYears;
+		this.engine = new ProgressEngine((code) -> catalog.find(code).orElse(null));
+	}
+
+	/**
+	 * @return the plans, the most recent target year first
+	 */
+	public List<PlanSummary> plans() {
+		return loaded(this.source.versions()).values().stream().map(Plans.LoadedPlan::summary).toList();
+	}
+
+	/**
+	 * The year a dashboard shows unless asked otherwise: the current school year, within
+	 * the plan's period.
+	 * @param plan the plan
+	 * @return the year
+	 */
+	public SchoolYear defaultYear(PlanSummary plan) {
+		var current = this.schoolYears.current().orElse(plan.targetYear());
+		return clamp(current, plan.baselineYear(), plan.targetYear());
+	}
+
+	/**
+	 * Every indicator of a plan, from its baseline year to a year.
+	 * @param planCode the plan
+	 * @param asOf the last year (kept within the plan's period)
+	 * @param includeSubmitted whether submitted figures count too
+	 * @return the progress, empty for an unknown plan
+	 */
+	public Optional<PlanProgress> plan(String planCode, SchoolYear asOf, boolean includeSubmitted) {
+		var versions = this.source.versions();
+		var loaded = loaded(versions).get(planCode);
+		if (loaded == null) {
+			return Optional.empty();
+		}
+		var definition = loaded.definition();
+		var last = clamp(asOf, definition.baselineYear(), definition.targetYear());
+		var needed = yearsOf(definition.baselineYear(), last);
+		var key = new OverviewKey(planCode, last.startYear(), includeSubmitted);
+		var stamp = stamp(versions, needed);
+		var cached = this.overviews.get(key);
+		if (cached != null && cached.stamp().equals(stamp)) {
+			return Optional.of(cached.value());
+		}
+		var data = data(needed, includeSubmitted, versions);
+		var indicators = definition.indicators()
+			.stream()
+			.map((i) -> this.engine.compute(definition, i, data, last, false))
+			.toList();
+		var progress = new PlanProgress(loaded.summary(), definition, last, includeSubmitted, indicators);
+		this.overviews.put(key, new Stamped<>(stamp, progress));
+		return Optional.of(progress);
+	}
+
+	/**
+	 * One indicator, with each unit's part every year (for its breakdown).
+	 * @param planCode the plan
+	 * @param indicatorCode the indicator
+	 * @param asOf the last year
+	 * @param includeSubmitted whether submitted figures count too
+	 * @return the progress, empty for an unknown plan or indicator
+	 */
+	public Optional<IndicatorDetail> indicator(String planCode, String indicatorCode, SchoolYear asOf,
+			boolean includeSubmitted) {
+		var versions = this.source.versions();
+		var loaded = loaded(versions).get(planCode);
+		if (loaded == null) {
+			return Optional.empty();
+		}
+		var indicator = loaded.indicator(indicatorCode);
+		if (indicator.isEmpty()) {
+			return Optional.empty();
+		}
+		var definition = loaded.definition();
+		var last = clamp(asOf, definition.baselineYear(), definition.targetYear());
+		var data = data(yearsOf(definition.baselineYear(), last), includeSubmitted, versions);
+		var progress = this.engine.compute(definition, indicator.get(), data, last, true);
+		List<UnitStanding> breakdown;
+		if (this.engine.overWards(indicator.get().measure())) {
+			breakdown = this.engine.wardBreakdown(indicator.get(), data.get(last), definition.baselineYear());
+		}
+		else {
+			breakdown = this.engine.breakdown(indicator.get(), progress.latest());
+		}
+		return Optional.of(new IndicatorDetail(loaded.summary(), definition, progress, breakdown, includeSubmitted));
+	}
+
+	/**
+	 * One school's position on every indicator of a plan that can be computed for a
+	 * single school: its own ratios and averages, whether it meets the conditions that
+	 * shares, counts and named lists count. Enrolment rates (over the wards' population)
+	 * and the Office's own figures are left out: they exist for the district only.
+	 * @param planCode the plan
+	 * @param schoolId the school
+	 * @param asOf the last year
+	 * @param includeSubmitted whether submitted figures count too
+	 * @return the progress on the indicators that apply to the school, empty for an
+	 * unknown plan
+	 */
+	public Optional<UnitProgress> school(String planCode, long schoolId, SchoolYear asOf, boolean includeSubmitted) {
+		var versions = this.source.versions();
+		var loaded = loaded(versions).get(planCode);
+		if (loaded == null) {
+			return Optional.empty();
+		}
+		var definition = loaded.definition();
+		var last = clamp(asOf, definition.baselineYear(), definition.targetYear());
+		var all = data(yearsOf(definition.baselineYear(), last), includeSubmitted, versions);
+		var own = restrict(all, (u) -> u.unitId() == schoolId, (w) -> false);
+		var latest = own.get(last);
+		var result = new ArrayList<IndicatorProgress>();
+		for (var indicator : definition.indicators()) {
+			if (appliesToSchool(indicator, latest, definition.baselineYear(), all.get(last), schoolId)) {
+				result.add(this.engine.compute(definition, indicator, own, last, true));
+			}
+		}
+		return Optional.of(new UnitProgress(loaded.summary(), last, includeSubmitted, result));
+	}
+
+	/**
+	 * Enrolment by ward: every ratio of the plan over the wards' population, computed for
+	 * each ward from the schools standing in it, and the ward's own part in the
+	 * indicators counted over wards (universal education).
+	 * @param planCode the plan
+	 * @param year the school year
+	 * @param includeSubmitted whether submitted figures count too
+	 * @param wards which wards to show
+	 * @return the rates, empty for an unknown plan
+	 */
+	public Optional<WardProgress> wards(String planCode, SchoolYear year, boolean includeSubmitted,
+			Predicate<Long> wards) {
+		var versions = this.source.versions();
+		var loaded = loaded(versions).get(planCode);
+		if (loaded == null) {
+			return Optional.empty();
+		}
+		var definition = loaded.definition();
+		var shown = clamp(year, definition.baselineYear(), definition.targetYear());
+		var data = data(List.of(shown), includeSubmitted, versions).get(shown);
+		var rates = definition.indicators().stream().filter((i) -> this.engine.overWards(i.measure())).toList();
+		var counted = definition.indicators()
+			.stream()
+			.filter((i) -> i.measure().scope().unit() == UnitKind.WARD && i.measure().kind() != MeasureKind.DISTRICT)
+			.toList();
+		var district = new LinkedHashMap<String, MeasureResult>();
+		var outcomes = new HashMap<String, List<UnitResult>>();
+		for (var indicator : rates) {
+			district.put(indicator.code(),
+					this.engine.evaluate(indicator.measure(), data, definition.baselineYear(), false));
+		}
+		for (var indicator : counted) {
+			var result = this.engine.evaluate(indicator.measure(), data, definition.baselineYear(), true);
+			district.put(indicator.code(), result);
+			outcomes.put(indicator.code(), result.units());
+		}
+		var rows = new ArrayList<WardProgress.Row>();
+		for (var ward : data.wards()) {
+			if (!wards.test(ward.unitId())) {
+				continue;
+			}
+			var own = ProgressEngine.forWard(data, ward);
+			var values = new LinkedHashMap<String, MeasureResult>();
+			for (var indicator : rates) {
+				values.put(indicator.code(),
+						this.engine.evaluate(indicator.measure(), own, definition.baselineYear(), true));
+			}
+			var parts = new LinkedHashMap<String, UnitResult>();
+			outcomes.forEach((code, units) -> units.stream()
+				.filter((u) -> u.unit().unitId() == ward.unitId())
+				.findFirst()
+				.ifPresent((u) -> parts.put(code, u)));
+			rows.add(new WardProgress.Row(ward, values, parts));
+		}
+		return Optional.of(new WardProgress(loaded.summary(), shown, includeSubmitted, rates, counted, rows, district));
+	}
+
+	// ------------------------------------------------------------------ applicability
+
+	private boolean appliesToSchool(IndicatorDefinition indicator, YearData own, SchoolYear baseline, YearData all,
+			long schoolId) {
+		var measure = indicator.measure();
+		if (measure.kind() == MeasureKind.DISTRICT || measure.scope().unit() != UnitKind.SCHOOL
+				|| this.engine.overWards(measure)) {
+			return false;
+		}
+		if (measure.kind() == MeasureKind.CHECKLIST) {
+			var codes = all.schools()
+				.stream()
+				.filter((s) -> s.unitId() == schoolId)
+				.map(UnitData::code)
+				.findFirst()
+				.orElse(null);
+			return measure.items().stream().anyMatch((item) -> item.school().equals(codes));
+		}
+		return !this.engine.units(measure, own, baseline).isEmpty();
+	}
+
+	// ------------------------------------------------------------------ reading, with
+	// the cache
+
+	private Map<String, Plans.LoadedPlan> loaded(Map<String, Long> versions) {
+		var stamp = stamp(versions, List.of());
+		var cached = this.loadedPlans;
+		if (cached != null && cached.stamp().equals(stamp)) {
+			return cached.value();
+		}
+		var byCode = new LinkedHashMap<String, Plans.LoadedPlan>();
+		for (var summary : this.plans.all()) {
+			this.plans.find(summary.code()).ifPresent((p) -> byCode.put(p.summary().code(), p));
+		}
+		var plans = java.util.Collections.unmodifiableMap(byCode);
+		this.loadedPlans = new Stamped<>(stamp, plans);
+		return plans;
+	}
+
+	private Map<SchoolYear, YearData> data(Collection<SchoolYear> needed, boolean includeSubmitted,
+			Map<String, Long> versions) {
+		var result = new HashMap<SchoolYear, YearData>();
+		var missing = new ArrayList<SchoolYear>();
+		for (var year : needed) {
+			var cached = this.years.get(new YearKey(year.startYear(), includeSubmitted));
+			if (cached != null && cached.stamp().equals(stamp(versions, List.of(year)))) {
+				result.put(year, cached.value());
+			}
+			else {
+				missing.add(year);
+			}
+		}
+		if (!missing.isEmpty()) {
+			this.source.load(missing, includeSubmitted).forEach((year, data) -> {
+				this.years.put(new YearKey(year.startYear(), includeSubmitted),
+						new Stamped<>(stamp(versions, List.of(year)), data));
+				result.put(year, data);
+			});
+		}
+		return result;
+	}
+
+	/** The same data, keeping only some schools and wards. */
+	private static Map<SchoolYear, YearData> restrict(Map<SchoolYear, YearData> data, Predicate<UnitData> schools,
+			Predicate<UnitData> wards) {
+		var result = new HashMap<SchoolYear, YearData>();
+		data.forEach((year, d) -> result.put(year, new YearData(year, d.schools().stream().filter(schools).toList(),
+				d.wards().stream().filter(wards).toList(), d.district())));
+		return result;
+	}
+
+	private static Map<String, Long> stamp(Map<String, Long> versions, Collection<SchoolYear> years) {
+		var stamp = new HashMap<String, Long>();
+		for (var scope : FigureSource.scopes(years)) {
+			stamp.put(scope, versions.getOrDefault(scope, 0L));
+		}
+		return stamp;
+	}
+
+	/** The plan's years up to a year, and the one before its baseline (for changes). */
+	private static List<SchoolYear> yearsOf(SchoolYear baseline, SchoolYear last) {
+		var years = new TreeSet<SchoolYear>();
+		for (var year = baseline.previous(); !year.isAfter(last); year = year.next()) {
+			years.add(year);
+		}
+		return List.copyOf(years);
+	}
+
+	private static SchoolYear clamp(SchoolYear year, SchoolYear first, SchoolYear last) {
+		if (year.isBefore(first)) {
+			return first;
+		}
+		return year.isAfter(last) ? last : year;
+	}
+
+	private record YearKey(int startYear, boolean includeSubmitted) {
+	}
+
+	private record OverviewKey(String plan, int asOf, boolean includeSubmitted) {
+	}
+
+	private record Stamped<T>(Map<String, Long> stamp, T value) {
+	}
+
+}
