@@ -157,7 +157,9 @@ public final class ProgressEngine {
 		}
 		boolean due = !year.isBefore(target.targetYear());
 		var expected = due ? goal : expected(target, series, year, baseline, goal);
-		var projection = projection(series, year, target.targetYear(), goal);
+		// The trend of the plan's own years: the year before the baseline is there for
+		// changes only.
+		var projection = projection(new TreeMap<>(series.tailMap(baseline, true)), year, target.targetYear(), goal);
 		if (meets(target, value, result, benchmark)) {
 			return new TargetProgress(target, result, value, goal, expected, ProgressStatus.ACHIEVED, projection, null);
 		}

@@ -485,6 +485,109 @@ class ProgressEngineTest {
 
 	}
 
+	@Nested
+	class Breakdowns {
+
+		@Test
+		void shouldPutTheSchoolsThatLackTheMostPeopleFirst() {
+			// Target ≥ 75 % of teachers with a degree.
+			var target = target(TargetShape.AT_LEAST, BigDecimal.valueOf(75), null, Y2022);
+			var indicator = indicator(ratio("teachers_university_plus", "teachers"), IndicatorUnit.PERCENT, target);
+			var data = Map.of(Y2022,
+					year(Y2022, school("A", EducationLevel.TH, Map.of("teachers_university_plus", 30, "teachers", 40)),
+							school("B", EducationLevel.TH, Map.of("teachers_university_plus", 10, "teachers", 20)),
+							school("C", EducationLevel.TH, Map.of("teachers_university_plus", 14, "teachers", 20)),
+							school("D", EducationLevel.TH, Map.of())));
+			var progress = engine.compute(plan(Y2020, Y2022, indicator), indicator, data, Y2022, true);
+			var breakdown = engine.breakdown(indicator, progress.latest());
+			// B: 75 % of 20 = 15, 5 short; C: 1 short; D: no figures; A: at 75 %.
+			assertThat(breakdown).extracting((s) -> s.unit().code()).containsExactly("B", "C", "D", "A");
+			assertThat(breakdown).extracting(UnitStanding::shortfall)
+				.usingElementComparator(java.util.Comparator.nullsFirst(BigDecimal::compareTo))
+				.containsExactly(BigDecimal.valueOf(5), BigDecimal.ONE, null, BigDecimal.ZERO);
+			assertThat(breakdown.get(0).holdsBack()).isTrue();
+			assertThat(breakdown.get(3).holdsBack()).isFalse();
+		}
+
+		@ParameterizedTest(name = "{0} {1}: {2}/{3} → {4}")
+		@CsvSource({
+				// ratios (percent): people more or fewer above the line
+				"AT_LEAST, 75, , 14, 20, 1", "AT_LEAST, 75, , 15, 20, 0", "ABOVE, 75, , 15, 20, 1",
+				"AT_MOST, 3, , 4, 100, 1", "BELOW, 3, , 3, 100, 1", "BELOW, 3, , 2, 100, 0",
+				"BETWEEN, 50, 60, 7, 10, 1", "BETWEEN, 50, 60, 4, 10, 1", "BETWEEN, 50, 60, 5, 10, 0",
+				"EXACTLY, 100, , 18, 20, 2" })
+		void shouldMeasureARatioShortfallInPeople(TargetShape shape, BigDecimal value, BigDecimal high, int numerator,
+				int denominator, int shortfall) {
+			var target = target(shape, value, high, Y2022);
+			var part = part(MeasureKind.RATIO, numerator, denominator);
+			assertThat(ProgressEngine.unitShortfall(target, MeasureKind.RATIO, part))
+				.isEqualByComparingTo(BigDecimal.valueOf(shortfall));
+		}
+
+		@ParameterizedTest(name = "{0} {1}: {2}/{3} → {4}")
+		@CsvSource({
+				// averages (per class): classes more or fewer below the line
+				"AT_MOST, 35, , 1000, 25, 4", "AT_MOST, 35, , 700, 20, 0", "BELOW, 35, , 700, 20, 1",
+				"AT_LEAST, 30, , 900, 32, 2", "BETWEEN, 30, 35, 1500, 52, 2", "BETWEEN, 30, 35, 1000, 25, 4" })
+		void shouldMeasureAnAverageShortfallInClasses(TargetShape shape, BigDecimal value, BigDecimal high,
+				int numerator, int denominator, int shortfall) {
+			var target = target(shape, value, high, Y2022);
+			var part = part(MeasureKind.AVERAGE, numerator, denominator);
+			assertThat(ProgressEngine.unitShortfall(target, MeasureKind.AVERAGE, part))
+				.isEqualByComparingTo(BigDecimal.valueOf(shortfall));
+		}
+
+		@Test
+		void shouldListTheSchoolsNotMeetingAConditionFirst() {
+			var target = target(TargetShape.AT_LEAST, BigDecimal.valueOf(100), null, Y2022);
+			var indicator = indicator(share("is_e_school = 1", null), IndicatorUnit.PERCENT, target);
+			var data = Map.of(Y2022,
+					year(Y2022, school("A", EducationLevel.TH, Map.of("is_e_school", 1)),
+							school("B", EducationLevel.TH, Map.of()),
+							school("C", EducationLevel.TH, Map.of("is_e_school", 0))));
+			var progress = engine.compute(plan(Y2020, Y2022, indicator), indicator, data, Y2022, true);
+			assertThat(engine.breakdown(indicator, progress.latest())).extracting((s) -> s.unit().code())
+				.containsExactly("C", "B", "A");
+		}
+
+		@Test
+		void shouldComputeEachWardsOwnEnrolmentRate() {
+			var target = target(TargetShape.AT_LEAST, BigDecimal.valueOf(100), null, Y2022);
+			var indicator = indicator(ratio("pupils_age_6_10", "population_age_6_10"), IndicatorUnit.PERCENT, target);
+			var w1 = ward("W1", Map.of("population_age_6_10", 1000));
+			var w2 = ward("W2", Map.of("population_age_6_10", 600));
+			var w3 = ward("W3", Map.of());
+			var data = new YearData(Y2022, List.of(inWard("A", w1, 900), inWard("B", w2, 400), inWard("C", w3, 300)),
+					List.of(w1, w2, w3), Map.of());
+			var breakdown = engine.wardBreakdown(indicator, data, Y2020);
+			// W2: 400 / 600 = 66.7 %, 200 children short; W1: 900 / 1000, 100 short; W3
+			// has no population.
+			assertThat(breakdown).extracting((s) -> s.unit().code()).containsExactly("W2", "W1", "W3");
+			assertThat(breakdown.get(0).shortfall()).isEqualByComparingTo("200");
+			assertThat(breakdown.get(0).own().value().setScale(1, java.math.RoundingMode.HALF_UP))
+				.isEqualByComparingTo("66.7");
+			assertThat(breakdown.get(1).shortfall()).isEqualByComparingTo("100");
+			assertThat(breakdown.get(2).shortfall()).isNull();
+			assertThat(breakdown.get(2).own().wardsUsed()).isZero();
+		}
+
+		private static UnitResult part(MeasureKind kind, int numerator, int denominator) {
+			var n = BigDecimal.valueOf(numerator);
+			var d = BigDecimal.valueOf(denominator);
+			var value = n.divide(d, vn.chitieu.planning.expression.Expr.MATH);
+			if (kind == MeasureKind.RATIO) {
+				value = value.multiply(BigDecimal.valueOf(100));
+			}
+			return new UnitResult(school("X", EducationLevel.TH, Map.of()), UnitResult.Outcome.USED, value, n, d);
+		}
+
+		private static UnitData inWard(String code, UnitData ward, int pupils) {
+			return new UnitData(code.hashCode(), code, "Trường " + code, UnitKind.SCHOOL, EducationLevel.TH,
+					ward.unitId(), Ownership.PUBLIC, null, Map.of("pupils_age_6_10", BigDecimal.valueOf(pupils)));
+		}
+
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	private MeasureResult evaluate(Measure measure, YearData data) {

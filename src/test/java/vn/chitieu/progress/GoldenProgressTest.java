@@ -1,0 +1,256 @@
+package vn.chitieu.progress;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import vn.chitieu.orgunit.EducationLevel;
+import vn.chitieu.orgunit.Ownership;
+import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.orgunit.UnitKind;
+import vn.chitieu.planning.Metric;
+import vn.chitieu.planning.PlanDefinition;
+import vn.chitieu.planning.definition.DefinitionReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The golden test: all 107 indicators of the two shipped plans, computed on a small fixed
+ * district ({@code golden/district.yaml}), against values worked out by hand
+ * ({@code golden/expected.yaml}, with the working).
+ */
+class GoldenProgressTest {
+
+	private static final Map<String, Metric> metrics = new HashMap<>();
+
+	private static final Map<String, PlanDefinition> plans = new LinkedHashMap<>();
+
+	private static Map<SchoolYear, YearData> data;
+
+	private static List<Map<String, Object>> expected;
+
+	private static ProgressEngine engine;
+
+	@BeforeAll
+	static void load() throws IOException {
+		var catalog = new DefinitionReader((c) -> Optional.empty()).read("catalog.yaml", bytes("/plans/catalog.yaml"));
+		catalog.metrics().forEach((m) -> metrics.put(m.code(), m));
+		var reader = new DefinitionReader((c) -> Optional.ofNullable(metrics.get(c)));
+		for (var name : List.of("kh-157-ubnd-2022.yaml", "kh-nh-2019-2020.yaml")) {
+			var file = reader.read(name, bytes("/plans/" + name));
+			file.metrics().forEach((m) -> metrics.put(m.code(), m));
+			plans.put(file.plan().code(), file.plan());
+		}
+		engine = new ProgressEngine(metrics::get);
+		data = GoldenDistrict.read(yaml("/golden/district.yaml"));
+		expected = yaml("/golden/expected.yaml");
+	}
+
+	@Test
+	void shouldCheckEveryIndicatorOfBothPlansInItsTargetYear() {
+		var checked = new HashSet<String>();
+		for (var block : expected) {
+			var plan = plans.get((String) block.get("plan"));
+			if (SchoolYear.parse((String) block.get("year")).equals(plan.targetYear())) {
+				indicators(block).forEach((i) -> checked.add(plan.code() + "/" + i.get("code")));
+			}
+		}
+		var all = new HashSet<String>();
+		plans.values().forEach((p) -> p.indicators().forEach((i) -> all.add(p.code() + "/" + i.code())));
+		assertThat(all).hasSize(107);
+		assertThat(checked).isEqualTo(all);
+	}
+
+	@Test
+	void shouldRecordTheWorkingOfEveryExpectedValue() {
+		var worked = expected.stream()
+			.flatMap((b) -> indicators(b).stream())
+			.filter((i) -> i.get("working") != null && !((String) i.get("working")).isBlank())
+			.count();
+		assertThat(worked).isGreaterThanOrEqualTo(30);
+	}
+
+	@ParameterizedTest(name = "{0} {1} {2}")
+	@MethodSource("cases")
+	void shouldComputeWhatWasWorkedOutByHand(String planCode, String yearLabel, String code,
+			Map<String, Object> expect) {
+		var plan = plans.get(planCode);
+		var indicator = plan.indicators().stream().filter((i) -> i.code().equals(code)).findFirst().orElseThrow();
+		var year = SchoolYear.parse(yearLabel);
+		var progress = engine.compute(plan, indicator, data, year, true).year(year).orElseThrow();
+		var main = progress.main();
+		var working = (String) expect.get("working");
+
+		if (expect.containsKey("value")) {
+			assertThat(progress.result().value()).as(working).isNotNull();
+			assertThat(rounded(progress.result().value(), (String) expect.get("value"))).as(working)
+				.isEqualByComparingTo((String) expect.get("value"));
+		}
+		else {
+			assertThat(progress.result().value()).as(working).isNull();
+		}
+		assertThat(progress.status()).as(working).isEqualTo(ProgressStatus.valueOf((String) expect.get("status")));
+		assertThat(used(progress.result())).as("completeness: " + working).isEqualTo(expect.get("used"));
+		if (expect.containsKey("expected")) {
+			assertThat(rounded(main.expected(), (String) expect.get("expected"))).as(working)
+				.isEqualByComparingTo((String) expect.get("expected"));
+		}
+		if (expect.containsKey("projection")) {
+			assertThat(rounded(main.projection().value(), (String) expect.get("projection"))).as(working)
+				.isEqualByComparingTo((String) expect.get("projection"));
+		}
+		if (expect.containsKey("alternative")) {
+			assertThat(rounded(progress.alternative(), (String) expect.get("alternative"))).as(working)
+				.isEqualByComparingTo((String) expect.get("alternative"));
+		}
+		if (expect.containsKey("gap")) {
+			@SuppressWarnings("unchecked")
+			var gap = (Map<String, Object>) expect.get("gap");
+			assertThat(main.gap()).as(working).isNotNull();
+			assertThat(main.gap().kind()).as(working).isEqualTo(Gap.Kind.valueOf((String) gap.get("kind")));
+			assertThat(main.gap().amount()).as(working).isEqualByComparingTo(String.valueOf(gap.get("amount")));
+			if (gap.containsKey("units")) {
+				assertThat(main.gap().units()).extracting(UnitData::code).as(working).isEqualTo(gap.get("units"));
+			}
+		}
+	}
+
+	static Stream<Arguments> cases() throws IOException {
+		if (expected == null) {
+			load();
+		}
+		var cases = new ArrayList<Arguments>();
+		for (var block : expected) {
+			for (var indicator : indicators(block)) {
+				cases.add(Arguments.of(block.get("plan"), block.get("year"), indicator.get("code"), indicator));
+			}
+		}
+		return cases.stream();
+	}
+
+	/** "3/4", then "; 2/2" for the wards of a rate over their population. */
+	private static String used(MeasureResult result) {
+		var text = result.used() + "/" + result.inScope();
+		return (result.wardsInScope() > 0) ? text + "; " + result.wardsUsed() + "/" + result.wardsInScope() : text;
+	}
+
+	/** A value rounded to as many decimals as the expected one has. */
+	private static BigDecimal rounded(BigDecimal value, String expected) {
+		int decimals = expected.contains(".") ? expected.length() - expected.indexOf('.') - 1 : 0;
+		return value.setScale(decimals, RoundingMode.HALF_UP);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> indicators(Map<String, Object> block) {
+		return (List<Map<String, Object>>) block.get("indicators");
+	}
+
+	private static byte[] bytes(String resource) throws IOException {
+		try (InputStream in = GoldenProgressTest.class.getResourceAsStream(resource)) {
+			return in.readAllBytes();
+		}
+	}
+
+	private static <T> T yaml(String resource) throws IOException {
+		try (InputStream in = GoldenProgressTest.class.getResourceAsStream(resource)) {
+			return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+		}
+	}
+
+	/**
+	 * Reads the golden district: defaults per level, a school's constant values, each
+	 * year's own values, units without figures.
+	 */
+	static final class GoldenDistrict {
+
+		@SuppressWarnings("unchecked")
+		static Map<SchoolYear, YearData> read(Map<String, Object> file) {
+			var defaults = (Map<String, Map<String, Object>>) file.get("defaults");
+			var constant = (Map<String, Map<String, Map<String, Object>>>) file.getOrDefault("constant", Map.of());
+			var wards = (List<Map<String, Object>>) file.get("wards");
+			var schools = (List<Map<String, Object>>) file.get("schools");
+			var wardIds = new HashMap<String, Long>();
+			long id = 1;
+			for (var ward : wards) {
+				wardIds.put((String) ward.get("code"), id++);
+			}
+			var result = new HashMap<SchoolYear, YearData>();
+			var years = (Map<Integer, Map<String, Object>>) file.get("years");
+			for (var entry : years.entrySet()) {
+				var year = SchoolYear.of(entry.getKey());
+				var spec = (entry.getValue() != null) ? entry.getValue() : Map.<String, Object>of();
+				var missing = new HashSet<>((List<String>) spec.getOrDefault("missing", List.of()));
+				var missingWards = new HashSet<>((List<String>) spec.getOrDefault("missing_wards", List.of()));
+				var yearSchools = (Map<String, Map<String, Map<String, Object>>>) spec.getOrDefault("schools",
+						Map.of());
+				var yearWards = (Map<String, Map<String, Object>>) spec.getOrDefault("wards", Map.of());
+				var schoolData = new ArrayList<UnitData>();
+				long schoolId = 100;
+				for (var school : schools) {
+					schoolId++;
+					var code = (String) school.get("code");
+					var opened = (Integer) school.get("opened");
+					if (opened != null && opened > year.startYear()) {
+						continue;
+					}
+					for (var level : (List<String>) school.get("levels")) {
+						var values = new HashMap<String, BigDecimal>();
+						if (!missing.contains(code)) {
+							put(values, defaults.get(level));
+							put(values, constant.getOrDefault(code, Map.of()).get(level));
+							put(values, yearSchools.getOrDefault(code, Map.of()).get(level));
+						}
+						schoolData.add(new UnitData(schoolId, code, (String) school.get("name"), UnitKind.SCHOOL,
+								EducationLevel.valueOf(level), wardIds.get((String) school.get("ward")),
+								Ownership.valueOf((String) school.get("ownership")), opened, values));
+					}
+				}
+				var wardData = new ArrayList<UnitData>();
+				for (var ward : wards) {
+					var code = (String) ward.get("code");
+					var values = new HashMap<String, BigDecimal>();
+					if (!missingWards.contains(code)) {
+						put(values, defaults.get("ward"));
+						put(values, yearWards.get(code));
+					}
+					wardData.add(new UnitData(wardIds.get(code), code, (String) ward.get("name"), UnitKind.WARD, null,
+							null, null, null, values));
+				}
+				var district = new HashMap<String, BigDecimal>();
+				put(district, defaults.get("district"));
+				put(district, (Map<String, Object>) spec.get("district"));
+				result.put(year, new YearData(year, schoolData, wardData, district));
+			}
+			return result;
+		}
+
+		private static void put(Map<String, BigDecimal> values, Map<String, Object> more) {
+			if (more != null) {
+				more.forEach((k, v) -> values.put(k, new BigDecimal(String.valueOf(v))));
+			}
+		}
+
+		private GoldenDistrict() {
+		}
+
+	}
+
+}
