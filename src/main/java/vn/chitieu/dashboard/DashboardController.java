@@ -204,15 +204,22 @@ class DashboardController {
 	}
 
 	private SchoolYear year(String text, PlanSummary plan, Model model, Locale locale) {
+		return year(text, this.progress.defaultYear(plan), model, this.messages, locale);
+	}
+
+	/**
+	 * The school year asked for, or the default one with a word on what was wrong.
+	 */
+	static SchoolYear year(String text, SchoolYear fallback, Model model, MessageSource messages, Locale locale) {
 		if (text == null || text.isBlank()) {
-			return this.progress.defaultYear(plan);
+			return fallback;
 		}
 		try {
 			return SchoolYear.parse(text.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			model.addAttribute("problem", this.messages.getMessage("progress.badYear", new Object[] { text }, locale));
-			return this.progress.defaultYear(plan);
+			problem(model, messages.getMessage("progress.badYear", new Object[] { text }, locale));
+			return fallback;
 		}
 	}
 
@@ -224,9 +231,15 @@ class DashboardController {
 			return Enum.valueOf(type, text.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			model.addAttribute("problem", this.messages.getMessage(problem, new Object[] { text }, locale));
+			problem(model, this.messages.getMessage(problem, new Object[] { text }, locale));
 			return null;
 		}
+	}
+
+	/** Says what was wrong with a filter, after anything said already. */
+	static void problem(Model model, String text) {
+		var before = (String) model.getAttribute("problem");
+		model.addAttribute("problem", (before != null) ? before + " " + text : text);
 	}
 
 	private List<String> targets(IndicatorProgress progress, Locale locale) {

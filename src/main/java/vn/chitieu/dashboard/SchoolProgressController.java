@@ -61,18 +61,10 @@ class SchoolProgressController {
 		}
 		PlanSummary summary = plans.stream().filter((p) -> p.code().equals(plan)).findFirst().orElse(plans.get(0));
 		if (plan != null && !plan.equals(summary.code())) {
-			model.addAttribute("problem", this.messages.getMessage("progress.badPlan", new Object[] { plan }, locale));
+			DashboardController.problem(model,
+					this.messages.getMessage("progress.badPlan", new Object[] { plan }, locale));
 		}
-		SchoolYear asOf = this.progress.defaultYear(summary);
-		if (year != null && !year.isBlank()) {
-			try {
-				asOf = SchoolYear.parse(year);
-			}
-			catch (IllegalArgumentException ex) {
-				model.addAttribute("problem",
-						this.messages.getMessage("progress.badYear", new Object[] { year }, locale));
-			}
-		}
+		var asOf = DashboardController.year(year, this.progress.defaultYear(summary), model, this.messages, locale);
 		var standing = this.progress.school(summary.code(), id, asOf, submitted).orElseThrow();
 		var rows = new ArrayList<SchoolRow>();
 		for (var indicator : standing.indicators()) {

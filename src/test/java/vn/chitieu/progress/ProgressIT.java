@@ -1,0 +1,189 @@
+package vn.chitieu.progress;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import vn.chitieu.dataentry.FigureForms;
+import vn.chitieu.dataentry.FigureInput;
+import vn.chitieu.dataentry.SaveMode;
+import vn.chitieu.dataentry.SaveOutcome;
+import vn.chitieu.orgunit.OrgUnits;
+import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.planning.MeasureKind;
+import vn.chitieu.testsupport.FormSupport;
+import vn.chitieu.testsupport.IntegrationTest;
+import vn.chitieu.testsupport.Logins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Progress read from the database: the same numbers as a direct computation over the
+ * approved figures, a figure approved now counting on the next call, submitted figures
+ * only when asked, a school's own position from its own figures only.
+ */
+@IntegrationTest
+class ProgressIT {
+
+	private static final String PLAN = "KH-157-UBND-2022";
+
+	private static final String SCHOOL = "TH-MAU-12";
+
+	private static final SchoolYear YEAR = FormSupport.YEAR;
+
+	@Autowired
+	Progress progress;
+
+	@Autowired
+	OrgUnits units;
+
+	@Autowired
+	FigureForms forms;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	FormSupport support;
+
+	@BeforeEach
+	void setUp() {
+		this.support = new FormSupport(this.units, this.forms, this.userDetails, this.jdbc);
+	}
+
+	@Test
+	void shouldGiveTheSameValueAsADirectComputationOverTheApprovedFigures() {
+		// TH-15: managers and teachers with a degree over managers and teachers, public
+		// and
+		// private primary schools that reported all four figures, approved ones only.
+		var expected = this.jdbc.queryForObject(
+				"""
+						select sum(n) * 100.0 / sum(d) from (
+						  select s.unit_id,
+						         sum(f.value) filter (where f.metric_code in ('managers_university_plus', 'teachers_university_plus')) as n,
+						         sum(f.value) filter (where f.metric_code in ('managers', 'teachers')) as d,
+						         count(*) filter (where f.metric_code in ('managers_university_plus', 'teachers_university_plus',
+						                                                  'managers', 'teachers')) as k
+						  from submission s join figure f on f.submission_id = s.id
+						  where s.school_year = 2023 and s.status = 'APPROVED' and f.level = 'TH'
+						  group by s.unit_id) t
+						where k = 4
+						""",
+				BigDecimal.class);
+		var value = this.progress.plan(PLAN, SchoolYear.of(2023), false)
+			.orElseThrow()
+			.indicator("TH-15")
+			.orElseThrow()
+			.year(SchoolYear.of(2023))
+			.orElseThrow()
+			.result()
+			.value();
+		assertThat(value.setScale(6, RoundingMode.HALF_UP))
+			.isEqualByComparingTo(expected.setScale(6, RoundingMode.HALF_UP));
+	}
+
+	@Test
+	void shouldCountAFigureOnTheNextCallOnceApprovedAndSubmittedOnesOnlyWhenAsked() {
+		this.support.reset(SCHOOL);
+		int before = used("TH-15", false);
+		int beforeWithSubmitted = used("TH-15", true);
+
+		var school = this.support.user(SCHOOL.toLowerCase());
+		var saved = this.forms.save(school, this.support.id(SCHOOL), YEAR,
+				new FigureInput(this.support.complete(SCHOOL), Map.of(), -1, Instant.now()), SaveMode.SUBMIT);
+		assertThat(saved).isInstanceOf(SaveOutcome.Saved.class);
+		assertThat(used("TH-15", false)).isEqualTo(before);
+		assertThat(used("TH-15", true)).isEqualTo(beforeWithSubmitted + 1);
+
+		var submission = this.support.form(SCHOOL).submission().orElseThrow();
+		var office = this.support.user(Logins.OFFICE);
+		assertThat(this.forms.approve(office, submission.id(), submission.version()))
+			.isInstanceOf(SaveOutcome.Saved.class);
+		assertThat(used("TH-15", false)).isEqualTo(before + 1);
+	}
+
+	@Test
+	void shouldSeeAFigureChangedOutsideTheApplication() {
+		var before = latest("TH-15", false).result();
+		// A correction made directly in the database (a restore, a fix by hand).
+		int changed = this.jdbc.update("""
+				update figure set value = value + 1
+				where metric_code = 'teachers' and level = 'TH' and submission_id = (
+				  select s.id from submission s join org_unit u on u.id = s.unit_id
+				  where u.code = 'TH-MAU-14' and s.school_year = ? and s.status = 'APPROVED')
+				""", YEAR.startYear());
+		assertThat(changed).isEqualTo(1);
+		try {
+			var after = latest("TH-15", false).result();
+			assertThat(after.denominator()).isEqualByComparingTo(before.denominator().add(BigDecimal.ONE));
+		}
+		finally {
+			this.jdbc.update("""
+					update figure set value = value - 1
+					where metric_code = 'teachers' and level = 'TH' and submission_id = (
+					  select s.id from submission s join org_unit u on u.id = s.unit_id
+					  where u.code = 'TH-MAU-14' and s.school_year = ?)
+					""", YEAR.startYear());
+		}
+	}
+
+	@Test
+	void shouldComputeASchoolsPositionFromItsOwnFiguresOnly() {
+		long id = this.support.id("TH-MAU-14");
+		var position = this.progress.school(PLAN, id, YEAR, false).orElseThrow();
+		assertThat(position.indicators()).isNotEmpty();
+		assertThat(position.indicators()).extracting((i) -> i.indicator().code())
+			.contains("TH-04", "TH-13", "TH-15")
+			// enrolment over the wards' population, other levels, the Office's own
+			// figures
+			.doesNotContain("TH-01", "MN-01", "THCS-15", "MN-25");
+		for (var indicator : position.indicators()) {
+			for (var year : indicator.years()) {
+				assertThat(year.result().units()).allMatch((u) -> u.unit().unitId() == id);
+			}
+			if (indicator.indicator().measure().kind() == MeasureKind.RATIO) {
+				assertThat(indicator.latest().result().inScope()).isEqualTo(1);
+			}
+		}
+	}
+
+	@Test
+	void shouldShowOnlyTheWardsAsked() {
+		long ward = this.support.id("P-GIATHUY");
+		var wards = this.progress.wards(PLAN, YEAR, false, (w) -> w == ward).orElseThrow();
+		assertThat(wards.rows()).extracting((r) -> r.ward().unitId()).containsExactly(ward);
+		assertThat(wards.rates()).extracting((i) -> i.code()).contains("MN-01", "TH-01", "THCS-01");
+		assertThat(wards.counted()).extracting((i) -> i.code()).contains("MN-04", "TH-02");
+		// The ward's own rate: its schools' pupils over its own population.
+		var rate = wards.rows().get(0).rates().get("TH-01");
+		assertThat(rate.wardsInScope()).isEqualTo(1);
+		assertThat(rate.inScope()).isPositive();
+	}
+
+	@Test
+	void shouldKeepAsOfWithinThePlan() {
+		var plan = this.progress.plan(PLAN, SchoolYear.of(2030), false).orElseThrow();
+		assertThat(plan.asOf()).isEqualTo(SchoolYear.of(2024));
+		assertThat(plan.years()).first().isEqualTo(SchoolYear.of(2020));
+		assertThat(plan.indicators()).hasSize(80);
+		assertThat(this.progress.plan("NO-SUCH-PLAN", YEAR, false)).isEmpty();
+	}
+
+	private int used(String code, boolean submitted) {
+		return latest(code, submitted).result().used();
+	}
+
+	private YearProgress latest(String code, boolean submitted) {
+		return this.progress.plan(PLAN, YEAR, submitted).orElseThrow().indicator(code).orElseThrow().latest();
+	}
+
+}
