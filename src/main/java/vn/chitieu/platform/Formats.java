@@ -28,6 +28,9 @@ public class Formats {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+	private static final ThreadLocal<java.util.Map<String, DecimalFormat>> FORMATS = ThreadLocal
+		.withInitial(java.util.HashMap::new);
+
 	public String dateTime(Instant instant) {
 		return (instant != null) ? DATE_TIME.format(instant.atZone(ZONE)) : "";
 	}
@@ -54,19 +57,19 @@ public class Formats {
 		if (value == null) {
 			return "";
 		}
-		var symbols = DecimalFormatSymbols.getInstance(locale);
-		if ("vi".equals(locale.getLanguage())) {
-			symbols.setDecimalSeparator(',');
-			symbols.setGroupingSeparator('.');
-		}
-		else {
-			symbols.setDecimalSeparator('.');
-			symbols.setGroupingSeparator(',');
-		}
-		var format = new DecimalFormat("#,##0", symbols);
-		format.setMaximumFractionDigits(decimals);
-		format.setMinimumFractionDigits(0);
-		format.setRoundingMode(RoundingMode.HALF_UP);
+		boolean vietnamese = "vi".equals(locale.getLanguage());
+		// DecimalFormat is costly to build and not thread-safe: one per thread and style.
+		var format = FORMATS.get().computeIfAbsent((vietnamese ? "vi/" : "en/") + decimals, (key) -> {
+			var symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+			symbols.setDecimalSeparator(vietnamese ? ',' : '.');
+			symbols.setGroupingSeparator(vietnamese ? '.' : ',');
+			symbols.setMinusSign('-');
+			var created = new DecimalFormat("#,##0", symbols);
+			created.setMaximumFractionDigits(decimals);
+			created.setMinimumFractionDigits(0);
+			created.setRoundingMode(RoundingMode.HALF_UP);
+			return created;
+		});
 		return format.format(value);
 	}
 

@@ -65,7 +65,9 @@ final class MeasureEvaluator {
 		for (var unit : units) {
 			var needed = overWards ? numerator : concat(numerator, denominator);
 			if (!hasAll(unit, needed)) {
-				results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
+				if (detail) {
+					results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
+				}
 				continue;
 			}
 			var n = sum(unit, numerator);
@@ -75,7 +77,9 @@ final class MeasureEvaluator {
 				den = den.add(d);
 			}
 			used++;
-			results.add(new UnitResult(unit, UnitResult.Outcome.USED, divide(n, d, percent), n, d));
+			if (detail) {
+				results.add(new UnitResult(unit, UnitResult.Outcome.USED, divide(n, d, percent), n, d));
+			}
 		}
 		int wardsUsed = 0;
 		if (overWards) {
@@ -115,13 +119,17 @@ final class MeasureEvaluator {
 		int used = 0;
 		for (var unit : units) {
 			if (!hasAll(unit, terms)) {
-				results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
+				if (detail) {
+					results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
+				}
 				continue;
 			}
 			var value = sum(unit, terms);
 			total = total.add(value);
 			used++;
-			results.add(new UnitResult(unit, UnitResult.Outcome.USED, value, value, null));
+			if (detail) {
+				results.add(new UnitResult(unit, UnitResult.Outcome.USED, value, value, null));
+			}
 		}
 		return new MeasureResult((used == 0) ? null : total, total, null, units.size(), used, 0, 0,
 				detail ? results : List.of());
@@ -141,7 +149,9 @@ final class MeasureEvaluator {
 				var inBase = among.condition(values);
 				if (inBase.isEmpty()) {
 					missing++;
-					results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
+					if (detail) {
+						results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
+					}
 					continue;
 				}
 				if (!inBase.get()) {
@@ -152,14 +162,18 @@ final class MeasureEvaluator {
 			var holds = (condition != null) ? condition.condition(values) : java.util.Optional.of(true);
 			if (holds.isEmpty()) {
 				missing++;
-				results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
+				if (detail) {
+					results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
+				}
 			}
 			else {
 				if (holds.get()) {
 					met++;
 				}
-				results.add(new UnitResult(unit, holds.get() ? UnitResult.Outcome.MET : UnitResult.Outcome.NOT_MET,
-						left(condition, values), null, null));
+				if (detail) {
+					results.add(new UnitResult(unit, holds.get() ? UnitResult.Outcome.MET : UnitResult.Outcome.NOT_MET,
+							left(condition, values), null, null));
+				}
 			}
 		}
 		int inScope = units.size();

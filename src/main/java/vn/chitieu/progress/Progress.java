@@ -47,7 +47,7 @@ public class Progress {
 
 	private final ProgressEngine engine;
 
-	private final Map<YearKey, Stamped<YearData>> years = new ConcurrentHashMap<>();
+	private final Map<YearKey, CachedYear> years = new ConcurrentHashMap<>();
 
 	private final Map<OverviewKey, Stamped<PlanProgress>> overviews = java.util.Collections
 		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -107,9 +107,11 @@ public class Progress {
 			return Optional.of(cached.value());
 		}
 		var data = data(needed, includeSubmitted, versions);
+		var cache = cache(includeSubmitted);
+		// The indicators are independent: computed on every core.
 		var indicators = definition.indicators()
-			.stream()
-			.map((i) -> this.engine.compute(definition, i, data, last, false))
+			.parallelStream()
+			.map((i) -> this.engine.compute(definition, i, data, last, false, cache))
 			.toList();
 		var progress = new PlanProgress(loaded.summary(), definition, last, includeSubmitted, indicators);
 		this.overviews.put(key, new Stamped<>(stamp, progress));
@@ -138,7 +140,8 @@ public class Progress {
 		var definition = loaded.definition();
 		var last = clamp(asOf, definition.baselineYear(), definition.targetYear());
 		var data = data(yearsOf(definition.baselineYear(), last), includeSubmitted, versions);
-		var progress = this.engine.compute(definition, indicator.get(), data, last, true);
+		var progress = this.engine.computeWithLastYearInDetail(definition, indicator.get(), data, last,
+				cache(includeSubmitted));
 		List<UnitStanding> breakdown;
 		if (this.engine.overWards(indicator.get().measure())) {
 			breakdown = this.engine.wardBreakdown(indicator.get(), data.get(last), definition.baselineYear());
@@ -284,7 +287,7 @@ public class Progress {
 		for (var year : needed) {
 			var cached = this.years.get(new YearKey(year.startYear(), includeSubmitted));
 			if (cached != null && cached.stamp().equals(stamp(versions, List.of(year)))) {
-				result.put(year, cached.value());
+				result.put(year, cached.data());
 			}
 			else {
 				missing.add(year);
@@ -293,11 +296,26 @@ public class Progress {
 		if (!missing.isEmpty()) {
 			this.source.load(missing, includeSubmitted).forEach((year, data) -> {
 				this.years.put(new YearKey(year.startYear(), includeSubmitted),
-						new Stamped<>(stamp(versions, List.of(year)), data));
+						new CachedYear(stamp(versions, List.of(year)), data, new ConcurrentHashMap<>()));
 				result.put(year, data);
 			});
 		}
 		return result;
+	}
+
+	/**
+	 * Keeps the totals computed over a year's figures with those figures, so that only
+	 * the years that changed are computed again.
+	 */
+	private MeasureCache cache(boolean includeSubmitted) {
+		return (data, measure, baseline, compute) -> {
+			var cached = this.years.get(new YearKey(data.year().startYear(), includeSubmitted));
+			if (cached == null || cached.data() != data) {
+				return compute.get();
+			}
+			return cached.results()
+				.computeIfAbsent(new MeasureKey(measure, baseline.startYear()), (k) -> compute.get());
+		};
 	}
 
 	/** The same data, keeping only some schools and wards. */
@@ -340,6 +358,12 @@ public class Progress {
 	}
 
 	private record Stamped<T>(Map<String, Long> stamp, T value) {
+	}
+
+	private record CachedYear(Map<String, Long> stamp, YearData data, Map<MeasureKey, MeasureResult> results) {
+	}
+
+	private record MeasureKey(vn.chitieu.planning.Measure measure, int baseline) {
 	}
 
 }

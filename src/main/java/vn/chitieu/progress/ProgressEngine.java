@@ -48,11 +48,48 @@ public final class ProgressEngine {
 	 */
 	public IndicatorProgress compute(PlanDefinition plan, IndicatorDefinition indicator, Map<SchoolYear, YearData> data,
 			SchoolYear asOf, boolean detail) {
+		return compute(plan, indicator, data, asOf, detail, MeasureCache.NONE);
+	}
+
+	/**
+	 * The same, keeping the values computed without details in a cache.
+	 * @param plan the plan
+	 * @param indicator the indicator
+	 * @param data the figures of every year concerned
+	 * @param asOf the last year to show (the target year at most)
+	 * @param detail whether to keep each unit's part (such values are not cached)
+	 * @param cache where values are kept
+	 * @return the progress
+	 */
+	public IndicatorProgress compute(PlanDefinition plan, IndicatorDefinition indicator, Map<SchoolYear, YearData> data,
+			SchoolYear asOf, boolean detail, MeasureCache cache) {
+		return compute(plan, indicator, data, asOf, (year) -> detail, cache);
+	}
+
+	/**
+	 * The same, with each unit's part in the last year only (for its breakdown); the
+	 * other years' totals come from the cache.
+	 * @param plan the plan
+	 * @param indicator the indicator
+	 * @param data the figures of every year concerned
+	 * @param asOf the last year to show (the target year at most)
+	 * @param cache where values are kept
+	 * @return the progress
+	 */
+	public IndicatorProgress computeWithLastYearInDetail(PlanDefinition plan, IndicatorDefinition indicator,
+			Map<SchoolYear, YearData> data, SchoolYear asOf, MeasureCache cache) {
+		var last = asOf.isAfter(plan.targetYear()) ? plan.targetYear() : asOf;
+		return compute(plan, indicator, data, asOf, last::equals, cache);
+	}
+
+	private IndicatorProgress compute(PlanDefinition plan, IndicatorDefinition indicator,
+			Map<SchoolYear, YearData> data, SchoolYear asOf, java.util.function.Predicate<SchoolYear> detail,
+			MeasureCache cache) {
 		var last = asOf.isAfter(plan.targetYear()) ? plan.targetYear() : asOf;
 		var measures = new java.util.LinkedHashMap<Measure, TreeMap<SchoolYear, MeasureResult>>();
-		measures.put(indicator.measure(), series(indicator.measure(), plan, data, last, detail));
+		measures.put(indicator.measure(), series(indicator.measure(), plan, data, last, detail, cache));
 		for (var target : indicator.targets()) {
-			measures.computeIfAbsent(measureOf(target, indicator), (m) -> series(m, plan, data, last, detail));
+			measures.computeIfAbsent(measureOf(target, indicator), (m) -> series(m, plan, data, last, detail, cache));
 		}
 		var years = new ArrayList<YearProgress>();
 		for (var year = plan.baselineYear(); !year.isAfter(last); year = year.next()) {
@@ -69,7 +106,7 @@ public final class ProgressEngine {
 			}
 			var alternative = (indicator.flaw() != null && indicator.flaw().alternative() != null
 					&& data.get(year) != null)
-							? evaluate(indicator.flaw().alternative(), data.get(year), plan.baselineYear(), false)
+							? cached(indicator.flaw().alternative(), data.get(year), plan.baselineYear(), false, cache)
 								.value()
 							: null;
 			var result = measures.get(indicator.measure()).get(year);
@@ -112,14 +149,23 @@ public final class ProgressEngine {
 		return this.evaluator.overWards(measure);
 	}
 
+	private MeasureResult cached(Measure measure, YearData data, SchoolYear baseline, boolean detail,
+			MeasureCache cache) {
+		if (detail) {
+			return this.evaluator.evaluate(measure, data, baseline, true);
+		}
+		return cache.get(data, measure, baseline, () -> this.evaluator.evaluate(measure, data, baseline, false));
+	}
+
 	private TreeMap<SchoolYear, MeasureResult> series(Measure measure, PlanDefinition plan,
-			Map<SchoolYear, YearData> data, SchoolYear last, boolean detail) {
+			Map<SchoolYear, YearData> data, SchoolYear last, java.util.function.Predicate<SchoolYear> detail,
+			MeasureCache cache) {
 		var series = new TreeMap<SchoolYear, MeasureResult>();
 		// The year before the baseline too, for the change of a target per year.
 		for (var year = plan.baselineYear().previous(); !year.isAfter(last); year = year.next()) {
 			var yearData = data.get(year);
 			if (yearData != null) {
-				series.put(year, this.evaluator.evaluate(measure, yearData, plan.baselineYear(), detail));
+				series.put(year, cached(measure, yearData, plan.baselineYear(), detail.test(year), cache));
 			}
 		}
 		return series;
