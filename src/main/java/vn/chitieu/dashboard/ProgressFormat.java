@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.orgunit.UnitKind;
 import vn.chitieu.planning.IndicatorDefinition;
 import vn.chitieu.planning.IndicatorUnit;
@@ -122,6 +123,17 @@ public class ProgressFormat {
 	}
 
 	/**
+	 * @param status a status
+	 * @param asOf the year it is for
+	 * @param targetYear the plan's target year
+	 * @return its name; off track from the target year on reads "not achieved"
+	 */
+	public String status(ProgressStatus status, SchoolYear asOf, SchoolYear targetYear) {
+		return (status == ProgressStatus.OFF_TRACK && !asOf.isBefore(targetYear))
+				? msg("progress.status.OFF_TRACK.final") : status(status);
+	}
+
+	/**
 	 * @param year a year's progress
 	 * @param indicator the indicator
 	 * @return whether that year is the target year of its main target, or later
@@ -193,6 +205,30 @@ public class ProgressFormat {
 			return msg("progress.pace.observed", observed);
 		}
 		return msg("progress.pace.both", observed, signed(projection.neededPace(), indicator));
+	}
+
+	/**
+	 * @param target a target's progress
+	 * @param indicator the indicator
+	 * @return the pace observed, e.g. "+1,2 điểm/năm"; empty when unknown
+	 */
+	public String observedPace(TargetProgress target, IndicatorDefinition indicator) {
+		var projection = target.projection();
+		return (projection == null || projection.observedPace() == null) ? ""
+				: signed(projection.observedPace(), indicator);
+	}
+
+	/**
+	 * @param target a target's progress
+	 * @param indicator the indicator
+	 * @return the pace still needed, e.g. "cần +3 điểm/năm"; empty when met or unknown
+	 */
+	public String neededPace(TargetProgress target, IndicatorDefinition indicator) {
+		var projection = target.projection();
+		if (projection == null || projection.neededPace() == null || target.status() == ProgressStatus.ACHIEVED) {
+			return "";
+		}
+		return msg("progress.pace.needed", signed(projection.neededPace(), indicator));
 	}
 
 	/**

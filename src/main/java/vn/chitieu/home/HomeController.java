@@ -12,6 +12,7 @@ import vn.chitieu.dataentry.Submissions;
 import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.orgunit.SchoolYears;
 import vn.chitieu.planning.Plans;
+import vn.chitieu.progress.Progress;
 import vn.chitieu.security.CurrentUser;
 import vn.chitieu.security.Users;
 
@@ -31,7 +32,11 @@ class HomeController {
 
 	private final Users users;
 
-	HomeController(OrgUnits units, SchoolYears years, Submissions submissions, Plans plans, Users users) {
+	private final Progress progress;
+
+	HomeController(OrgUnits units, SchoolYears years, Submissions submissions, Plans plans, Users users,
+			Progress progress) {
+		this.progress = progress;
 		this.units = units;
 		this.years = years;
 		this.submissions = submissions;
@@ -70,7 +75,14 @@ class HomeController {
 		model.addAttribute("statuses", SubmissionStatus.values());
 		model.addAttribute("schoolCount", schools);
 		model.addAttribute("notStarted", Math.max(0, schools - started));
-		model.addAttribute("plans", this.plans.all());
+		var plans = this.plans.all();
+		var standings = new java.util.HashMap<String, vn.chitieu.progress.PlanProgress>();
+		for (var plan : plans) {
+			this.progress.plan(plan.code(), this.progress.defaultYear(plan), false)
+				.ifPresent((p) -> standings.put(plan.code(), p));
+		}
+		model.addAttribute("plans", plans);
+		model.addAttribute("standings", standings);
 		return "home/district";
 	}
 

@@ -197,12 +197,17 @@ public final class ProgressEngine {
 			if (meets(target, value, result, benchmark)) {
 				return new TargetProgress(target, result, value, goal, null, ProgressStatus.ACHIEVED, null, null);
 			}
-			var status = (value.signum() > 0) ? ProgressStatus.AT_RISK : ProgressStatus.OFF_TRACK;
+			// Some progress this year is a risk while the plan runs; in its last year, a
+			// miss.
+			var status = (value.signum() > 0 && year.isBefore(target.targetYear())) ? ProgressStatus.AT_RISK
+					: ProgressStatus.OFF_TRACK;
 			return new TargetProgress(target, result, value, goal, null, status, null,
 					gap(target, indicator, result, value, goal, higher));
 		}
 		boolean due = !year.isBefore(target.targetYear());
-		var expected = due ? goal : expected(target, series, year, baseline, goal);
+		boolean inRange = target.shape() == TargetShape.BETWEEN && meets(target, value, result, benchmark);
+		// Inside a range there is no path to follow: it is met as it stands.
+		var expected = inRange ? null : due ? goal : expected(target, series, year, baseline, goal);
 		// The trend of the plan's own years: the year before the baseline is there for
 		// changes only.
 		var projection = projection(new TreeMap<>(series.tailMap(baseline, true)), year, target.targetYear(), goal);
@@ -259,10 +264,11 @@ public final class ProgressEngine {
 		};
 	}
 
-	/** The value to reach: for a range, its nearer end. */
+	/** The value to reach: for a range, its nearer end (the value itself inside it). */
 	private static BigDecimal goal(Target target, BigDecimal value, MeasureResult result, BigDecimal benchmark) {
 		return switch (target.shape()) {
-			case BETWEEN -> (value.compareTo(target.value()) < 0) ? target.value() : target.high();
+			case BETWEEN -> (value.compareTo(target.value()) < 0) ? target.value()
+					: (value.compareTo(target.high()) > 0) ? target.high() : value;
 			case ABOVE_BENCHMARK -> benchmark;
 			case CHECKLIST -> result.denominator();
 			default -> target.value();

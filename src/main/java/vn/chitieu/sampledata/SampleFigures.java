@@ -110,6 +110,7 @@ final class SampleFigures {
 				put(v, "children_in_school_milk", Math.round(children * (0.86 + 0.09 * r.nextDouble())));
 				yes(v, "has_sufficient_equipment", flip(p, "equipment", 6, 2017) <= year);
 				yes(v, "has_library", flip(p, "library", 7, 2018) <= year);
+				yes(v, "has_standard_sanitation_water", flip(p, "sanitation", 5, 2016) <= year);
 				yes(v, "has_website", flip(p, "website", 4, 2016) <= year);
 				yes(v, "has_children_computer_room", flip(p, "computers", 8, 2018) <= year);
 				yes(v, "applies_it_model", flip(p, "it", 6, 2017) <= year);

@@ -275,6 +275,19 @@ class ProgressEngineTest {
 		}
 
 		@Test
+		void shouldSeeSomeProgressPerYearAsARiskUntilTheLastYear() {
+			// "3 to 5 more schools each year": 2 more is some progress.
+			var target = new Target(TargetShape.BETWEEN, BigDecimal.valueOf(3), BigDecimal.valueOf(5), List.of(), true,
+					Y2024, new TreeMap<>(), null, null, null);
+			var progress = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(10), Y2021, BigDecimal.valueOf(12),
+					Y2023, BigDecimal.valueOf(20), Y2024, BigDecimal.valueOf(22)));
+			assertThat(progress.year(Y2021).orElseThrow().status()).isEqualTo(ProgressStatus.AT_RISK);
+			assertThat(progress.year(Y2022).orElseThrow().status()).isEqualTo(ProgressStatus.NO_DATA);
+			assertThat(progress.year(Y2024).orElseThrow().main().value()).isEqualByComparingTo("2");
+			assertThat(progress.year(Y2024).orElseThrow().status()).isEqualTo(ProgressStatus.OFF_TRACK);
+		}
+
+		@Test
 		void shouldMeetAChecklistOnlyWhenEveryNamedSchoolDoes() {
 			var measure = new Measure(MeasureKind.CHECKLIST, scope(), null, null, "is_e_school", null, null,
 					List.of(new ChecklistItem("A", "A", null), new ChecklistItem("B", "B", null)));
