@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,46 +53,38 @@ class ProgressApiController {
 	}
 
 	@GetMapping("/plans/{planCode}/progress")
-	ResponseEntity<?> plan(@PathVariable String planCode, @RequestParam(required = false) String year,
+	PlanProgressJson plan(@PathVariable String planCode, @RequestParam(required = false) String year,
 			@RequestParam(defaultValue = "false") boolean includeSubmitted) {
 		var summary = summary(planCode);
-		if (summary == null) {
-			return notFound("Unknown plan: " + planCode);
-		}
-		var asOf = year(year, summary);
-		if (asOf == null) {
-			return badRequest("Not a school year (expected e.g. 2024-2025): " + year);
-		}
-		var plan = this.progress.plan(planCode, asOf, includeSubmitted).orElseThrow();
-		var totals = new EnumMap<ProgressStatus, Integer>(plan.totals());
-		return ResponseEntity.ok(new PlanProgressJson(PlanJson.of(summary), plan.asOf().label(), includeSubmitted,
-				this.installation.hasSampleData(), totals, plan.indicators().stream().map(IndicatorJson::of).toList()));
+		var plan = this.progress.plan(planCode, year(year, summary), includeSubmitted).orElseThrow();
+		return new PlanProgressJson(PlanJson.of(summary), plan.asOf().label(), includeSubmitted,
+				this.installation.hasSampleData(), new EnumMap<>(plan.totals()),
+				plan.indicators().stream().map(IndicatorJson::of).toList());
 	}
 
 	@GetMapping("/plans/{planCode}/indicators/{code}/progress")
-	ResponseEntity<?> indicator(@PathVariable String planCode, @PathVariable String code,
+	IndicatorDetailJson indicator(@PathVariable String planCode, @PathVariable String code,
 			@RequestParam(required = false) String year,
 			@RequestParam(defaultValue = "false") boolean includeSubmitted) {
 		var summary = summary(planCode);
-		if (summary == null) {
-			return notFound("Unknown plan: " + planCode);
-		}
-		var asOf = year(year, summary);
-		if (asOf == null) {
-			return badRequest("Not a school year (expected e.g. 2024-2025): " + year);
-		}
-		var detail = this.progress.indicator(planCode, code, asOf, includeSubmitted);
-		if (detail.isEmpty()) {
-			return notFound("Unknown indicator: " + code);
-		}
-		var d = detail.get();
-		return ResponseEntity.ok(new IndicatorDetailJson(PlanJson.of(summary), d.progress().latest().year().label(),
-				includeSubmitted, this.installation.hasSampleData(), IndicatorJson.of(d.progress()),
-				d.breakdown().stream().map(UnitJson::of).toList()));
+		var detail = this.progress.indicator(planCode, code, year(year, summary), includeSubmitted)
+			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Unknown indicator: " + code));
+		return new IndicatorDetailJson(PlanJson.of(summary), detail.progress().latest().year().label(),
+				includeSubmitted, this.installation.hasSampleData(), IndicatorJson.of(detail.progress()),
+				detail.breakdown().stream().map(UnitJson::of).toList());
+	}
+
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<ErrorJson> problem(ApiProblem problem) {
+		return ResponseEntity.status(problem.status).body(new ErrorJson(problem.status.value(), problem.getMessage()));
 	}
 
 	private PlanSummary summary(String code) {
-		return this.progress.plans().stream().filter((p) -> p.code().equals(code)).findFirst().orElse(null);
+		return this.progress.plans()
+			.stream()
+			.filter((p) -> p.code().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Unknown plan: " + code));
 	}
 
 	private SchoolYear year(String text, PlanSummary plan) {
@@ -102,16 +95,20 @@ class ProgressApiController {
 			return SchoolYear.parse(text);
 		}
 		catch (IllegalArgumentException ex) {
-			return null;
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "Not a school year (expected e.g. 2024-2025): " + text);
 		}
 	}
 
-	private static ResponseEntity<?> notFound(String message) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorJson(404, message));
-	}
+	/** A request the API cannot answer, said in plain words. */
+	static final class ApiProblem extends RuntimeException {
 
-	private static ResponseEntity<?> badRequest(String message) {
-		return ResponseEntity.badRequest().body(new ErrorJson(400, message));
+		private final HttpStatus status;
+
+		ApiProblem(HttpStatus status, String message) {
+			super(message);
+			this.status = status;
+		}
+
 	}
 
 	/** Numbers to four decimals, written plainly. */

@@ -280,8 +280,8 @@ public class ProgressFormat {
 	 * @param standing a unit's part
 	 * @param target the target
 	 * @param indicator the indicator
-	 * @return its shortfall in words, e.g. "cần thêm 3: Số giáo viên đạt chuẩn"; empty
-	 * when unknown
+	 * @return its shortfall in words, e.g. "thiếu 3" (what it counts is in
+	 * {@link #shortfallSubject}); empty when unknown
 	 */
 	public String shortfall(UnitStanding standing, Target target, IndicatorDefinition indicator) {
 		var amount = standing.shortfall();
@@ -300,11 +300,24 @@ public class ProgressFormat {
 			default -> true;
 		};
 		return switch (measure.kind()) {
-			case RATIO -> msg(higher ? "progress.shortfall.more" : "progress.shortfall.fewer", number,
-					names(measure.numerator()));
-			case AVERAGE -> msg(higher ? "progress.shortfall.fewer" : "progress.shortfall.more", number,
-					names(measure.denominator()));
+			case RATIO -> msg(higher ? "progress.shortfall.more" : "progress.shortfall.fewer", number);
+			case AVERAGE -> msg(higher ? "progress.shortfall.fewer" : "progress.shortfall.more", number);
 			default -> msg("progress.shortfall.condition");
+		};
+	}
+
+	/**
+	 * @param target the target
+	 * @param indicator the indicator
+	 * @return what a unit's shortfall counts, for the heading of a breakdown: "«Số giáo
+	 * viên…» còn thiếu (hoặc thừa) để tự đạt chỉ tiêu"; empty for conditions
+	 */
+	public String shortfallSubject(Target target, IndicatorDefinition indicator) {
+		var measure = (target.measure() != null) ? target.measure() : indicator.measure();
+		return switch (measure.kind()) {
+			case RATIO -> msg("progress.shortfall.subject", names(measure.numerator()));
+			case AVERAGE -> msg("progress.shortfall.subject", names(measure.denominator()));
+			default -> "";
 		};
 	}
 

@@ -92,34 +92,31 @@ public class Progress {
 	 * @return the progress, empty for an unknown plan
 	 */
 	public Optional<PlanProgress> plan(String planCode, SchoolYear asOf, boolean includeSubmitted) {
-		var versions = this.source.versions();
-		var loaded = loaded(versions).get(planCode);
-		if (loaded == null) {
-			return Optional.empty();
-		}
-		var definition = loaded.definition();
-		var last = clamp(asOf, definition.baselineYear(), definition.targetYear());
-		var needed = yearsOf(definition.baselineYear(), last);
-		var key = new OverviewKey(planCode, last.startYear(), includeSubmitted);
-		var stamp = stamp(versions, needed);
-		var cached = this.overviews.get(key);
-		if (cached != null && cached.stamp().equals(stamp)) {
-			return Optional.of(cached.value());
-		}
-		var data = data(needed, includeSubmitted, versions);
-		var cache = cache(includeSubmitted);
-		// The indicators are independent: computed on every core.
-		var indicators = definition.indicators()
-			.parallelStream()
-			.map((i) -> this.engine.compute(definition, i, data, last, false, cache))
-			.toList();
-		var progress = new PlanProgress(loaded.summary(), definition, last, includeSubmitted, indicators);
-		this.overviews.put(key, new Stamped<>(stamp, progress));
-		return Optional.of(progress);
+		return ask(planCode, asOf).map((asked) -> {
+			var definition = asked.plan().definition();
+			var last = asked.last();
+			var needed = yearsOf(definition.baselineYear(), last);
+			var key = new OverviewKey(planCode, last.startYear(), includeSubmitted);
+			var stamp = stamp(asked.versions(), needed);
+			var cached = this.overviews.get(key);
+			if (cached != null && cached.stamp().equals(stamp)) {
+				return cached.value();
+			}
+			var data = data(needed, includeSubmitted, asked.versions());
+			var cache = cache(includeSubmitted);
+			// The indicators are independent: computed on every core.
+			var indicators = definition.indicators()
+				.parallelStream()
+				.map((i) -> this.engine.compute(definition, i, data, last, false, cache))
+				.toList();
+			var progress = new PlanProgress(asked.plan().summary(), definition, last, includeSubmitted, indicators);
+			this.overviews.put(key, new Stamped<>(stamp, progress));
+			return progress;
+		});
 	}
 
 	/**
-	 * One indicator, with each unit's part every year (for its breakdown).
+	 * One indicator, with each unit's part in the last year (its breakdown).
 	 * @param planCode the plan
 	 * @param indicatorCode the indicator
 	 * @param asOf the last year
@@ -128,28 +125,21 @@ public class Progress {
 	 */
 	public Optional<IndicatorDetail> indicator(String planCode, String indicatorCode, SchoolYear asOf,
 			boolean includeSubmitted) {
-		var versions = this.source.versions();
-		var loaded = loaded(versions).get(planCode);
-		if (loaded == null) {
+		var asked = ask(planCode, asOf);
+		var indicator = asked.flatMap((a) -> a.plan().indicator(indicatorCode)).orElse(null);
+		if (indicator == null) {
 			return Optional.empty();
 		}
-		var indicator = loaded.indicator(indicatorCode);
-		if (indicator.isEmpty()) {
-			return Optional.empty();
-		}
-		var definition = loaded.definition();
-		var last = clamp(asOf, definition.baselineYear(), definition.targetYear());
-		var data = data(yearsOf(definition.baselineYear(), last), includeSubmitted, versions);
-		var progress = this.engine.computeWithLastYearInDetail(definition, indicator.get(), data, last,
+		var definition = asked.get().plan().definition();
+		var last = asked.get().last();
+		var data = data(yearsOf(definition.baselineYear(), last), includeSubmitted, asked.get().versions());
+		var progress = this.engine.computeWithLastYearInDetail(definition, indicator, data, last,
 				cache(includeSubmitted));
-		List<UnitStanding> breakdown;
-		if (this.engine.overWards(indicator.get().measure())) {
-			breakdown = this.engine.wardBreakdown(indicator.get(), data.get(last), definition.baselineYear());
-		}
-		else {
-			breakdown = this.engine.breakdown(indicator.get(), progress.latest());
-		}
-		return Optional.of(new IndicatorDetail(loaded.summary(), definition, progress, breakdown, includeSubmitted));
+		var breakdown = this.engine.overWards(indicator.measure())
+				? this.engine.wardBreakdown(indicator, data.get(last), definition.baselineYear())
+				: this.engine.breakdown(indicator, progress.latest());
+		return Optional
+			.of(new IndicatorDetail(asked.get().plan().summary(), definition, progress, breakdown, includeSubmitted));
 	}
 
 	/**
@@ -165,23 +155,19 @@ public class Progress {
 	 * unknown plan
 	 */
 	public Optional<UnitProgress> school(String planCode, long schoolId, SchoolYear asOf, boolean includeSubmitted) {
-		var versions = this.source.versions();
-		var loaded = loaded(versions).get(planCode);
-		if (loaded == null) {
-			return Optional.empty();
-		}
-		var definition = loaded.definition();
-		var last = clamp(asOf, definition.baselineYear(), definition.targetYear());
-		var all = data(yearsOf(definition.baselineYear(), last), includeSubmitted, versions);
-		var own = restrict(all, (u) -> u.unitId() == schoolId, (w) -> false);
-		var latest = own.get(last);
-		var result = new ArrayList<IndicatorProgress>();
-		for (var indicator : definition.indicators()) {
-			if (appliesToSchool(indicator, latest, definition.baselineYear(), all.get(last), schoolId)) {
-				result.add(this.engine.compute(definition, indicator, own, last, true));
+		return ask(planCode, asOf).map((asked) -> {
+			var definition = asked.plan().definition();
+			var last = asked.last();
+			var all = data(yearsOf(definition.baselineYear(), last), includeSubmitted, asked.versions());
+			var own = restrict(all, (u) -> u.unitId() == schoolId, (w) -> false);
+			var result = new ArrayList<IndicatorProgress>();
+			for (var indicator : definition.indicators()) {
+				if (appliesToSchool(indicator, own.get(last), definition.baselineYear(), all.get(last), schoolId)) {
+					result.add(this.engine.compute(definition, indicator, own, last, true));
+				}
 			}
-		}
-		return Optional.of(new UnitProgress(loaded.summary(), last, includeSubmitted, result));
+			return new UnitProgress(asked.plan().summary(), last, includeSubmitted, result);
+		});
 	}
 
 	/**
@@ -196,14 +182,14 @@ public class Progress {
 	 */
 	public Optional<WardProgress> wards(String planCode, SchoolYear year, boolean includeSubmitted,
 			Predicate<Long> wards) {
-		var versions = this.source.versions();
-		var loaded = loaded(versions).get(planCode);
-		if (loaded == null) {
+		var asked = ask(planCode, year);
+		if (asked.isEmpty()) {
 			return Optional.empty();
 		}
+		var loaded = asked.get().plan();
 		var definition = loaded.definition();
-		var shown = clamp(year, definition.baselineYear(), definition.targetYear());
-		var data = data(List.of(shown), includeSubmitted, versions).get(shown);
+		var shown = asked.get().last();
+		var data = data(List.of(shown), includeSubmitted, asked.get().versions()).get(shown);
 		var rates = definition.indicators().stream().filter((i) -> this.engine.overWards(i.measure())).toList();
 		var counted = definition.indicators()
 			.stream()
@@ -264,6 +250,20 @@ public class Progress {
 
 	// ------------------------------------------------------------------ reading, with
 	// the cache
+
+	/**
+	 * What every question starts with: the change counters, the plan, and the year asked
+	 * kept within the plan's period.
+	 */
+	private Optional<Asked> ask(String planCode, SchoolYear asOf) {
+		var versions = this.source.versions();
+		var plan = loaded(versions).get(planCode);
+		if (plan == null) {
+			return Optional.empty();
+		}
+		var definition = plan.definition();
+		return Optional.of(new Asked(versions, plan, clamp(asOf, definition.baselineYear(), definition.targetYear())));
+	}
 
 	private Map<String, Plans.LoadedPlan> loaded(Map<String, Long> versions) {
 		var stamp = stamp(versions, List.of());
@@ -349,6 +349,9 @@ public class Progress {
 			return first;
 		}
 		return year.isAfter(last) ? last : year;
+	}
+
+	private record Asked(Map<String, Long> versions, Plans.LoadedPlan plan, SchoolYear last) {
 	}
 
 	private record YearKey(int startYear, boolean includeSubmitted) {
