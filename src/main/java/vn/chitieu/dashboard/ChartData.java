@@ -61,8 +61,7 @@ class ChartData {
 				last = main;
 			}
 		}
-		// The projection: from the last value to where the trend leads by the target
-		// year.
+		// The projection: from the last value to where the trend leads.
 		var shown = detail.progress().latest().year();
 		if (last != null && last.projection() != null && last.projection().value() != null
 				&& shown.isBefore(target.targetYear())) {

@@ -161,8 +161,7 @@ class DashboardController {
 	String wards(@PathVariable String planCode, @RequestParam(required = false) String year,
 			@RequestParam(defaultValue = "false") boolean submitted, @AuthenticationPrincipal CurrentUser user,
 			Model model, Locale locale) {
-		// The security rules let wards in here; a ward's official sees their own ward
-		// only.
+		// Security lets wards in here; a ward's official sees their own ward only.
 		boolean own = user.role() == Role.WARD;
 		if (!own && !user.role().readsDistrict()) {
 			throw new org.springframework.security.access.AccessDeniedException("District or ward users only");

@@ -146,8 +146,7 @@ class SchoolProgressController {
 					yield status != vn.chitieu.progress.ProgressStatus.ACHIEVED
 							&& status != vn.chitieu.progress.ProgressStatus.NO_DATA;
 				}
-				// A count ("at least 8 schools at level 2") asks some schools, not each
-				// one.
+				// A count ("at least 8 schools at level 2") asks some schools, not all.
 				case CONDITION -> this.progress.indicator().measure().kind() != MeasureKind.COUNT
 						&& latestParts().stream().anyMatch((p) -> p.outcome() == UnitResult.Outcome.NOT_MET);
 				case CONTRIBUTION -> false;

@@ -215,7 +215,7 @@ public class Progress {
 			var values = new LinkedHashMap<String, MeasureResult>();
 			for (var indicator : rates) {
 				values.put(indicator.code(),
-						this.engine.evaluate(indicator.measure(), own, definition.baselineYear(), true));
+						this.engine.evaluate(indicator.measure(), own, definition.baselineYear(), false));
 			}
 			var parts = new LinkedHashMap<String, UnitResult>();
 			outcomes.forEach((code, units) -> units.stream()
@@ -237,19 +237,18 @@ public class Progress {
 			return false;
 		}
 		if (measure.kind() == MeasureKind.CHECKLIST) {
-			var codes = all.schools()
+			var code = all.schools()
 				.stream()
 				.filter((s) -> s.unitId() == schoolId)
 				.map(UnitData::code)
 				.findFirst()
 				.orElse(null);
-			return measure.items().stream().anyMatch((item) -> item.school().equals(codes));
+			return measure.items().stream().anyMatch((item) -> item.school().equals(code));
 		}
 		return !this.engine.units(measure, own, baseline).isEmpty();
 	}
 
-	// ------------------------------------------------------------------ reading, with
-	// the cache
+	// ------------------------------------------------------------------ reading
 
 	/**
 	 * What every question starts with: the change counters, the plan, and the year asked

@@ -197,8 +197,7 @@ public final class ProgressEngine {
 			if (meets(target, value, result, benchmark)) {
 				return new TargetProgress(target, result, value, goal, null, ProgressStatus.ACHIEVED, null, null);
 			}
-			// Some progress this year is a risk while the plan runs; in its last year, a
-			// miss.
+			// Some progress is a risk while the plan runs, a miss in its last year.
 			var status = (value.signum() > 0 && year.isBefore(target.targetYear())) ? ProgressStatus.AT_RISK
 					: ProgressStatus.OFF_TRACK;
 			return new TargetProgress(target, result, value, goal, null, status, null,
@@ -218,9 +217,8 @@ public final class ProgressEngine {
 		if (due) {
 			return new TargetProgress(target, result, value, goal, expected, ProgressStatus.OFF_TRACK, projection, gap);
 		}
-		// Two signals: where the value stands against the path, and where the trend
-		// leads.
-		// Both good: on track; one bad: at risk; both bad: off track. Without a trend yet
+		// Two signals: the value against the path, and where the trend leads. Both
+		// good: on track; one bad: at risk; both bad: off track. Without a trend yet
 		// (one year of data) the path decides, and being behind is only a risk.
 		boolean onPath = (expected != null)
 				&& (higher ? value.compareTo(expected) >= 0 : value.compareTo(expected) <= 0);
@@ -435,9 +433,8 @@ public final class ProgressEngine {
 		if (goal.signum() == 0) {
 			return higher ? denominator : BigDecimal.ZERO;
 		}
-		// numerator / d reaches the goal: d at most numerator / goal when it must rise,
-		// at
-		// least numerator / goal when it must fall.
+		// numerator / d reaches the goal: d at most numerator / goal when the value must
+		// rise, at least numerator / goal when it must fall.
 		var line = numerator.divide(goal, Expr.MATH);
 		var amount = higher ? denominator.subtract(floorStrict(line, strict))
 				: ceilStrict(line, strict).subtract(denominator);
