@@ -3,8 +3,10 @@ package vn.chitieu.dashboard;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -41,10 +43,28 @@ public class ProgressFormat {
 
 	private final MeasureDescriber describer;
 
+	private final Supplier<Locale> locale;
+
+	@Autowired
 	ProgressFormat(MessageSource messages, MetricCatalog catalog, MeasureDescriber describer) {
+		this(messages, catalog, describer, LocaleContextHolder::getLocale);
+	}
+
+	private ProgressFormat(MessageSource messages, MetricCatalog catalog, MeasureDescriber describer,
+			Supplier<Locale> locale) {
 		this.messages = messages;
 		this.catalog = catalog;
 		this.describer = describer;
+		this.locale = locale;
+	}
+
+	/**
+	 * @param locale a language
+	 * @return the same formats, always in that language (for files such as the official
+	 * report, which is in Vietnamese whatever the page's language)
+	 */
+	public ProgressFormat in(Locale locale) {
+		return new ProgressFormat(this.messages, this.catalog, this.describer, () -> locale);
 	}
 
 	/**
@@ -353,8 +373,8 @@ public class ProgressFormat {
 		return this.messages.getMessage(key, args, locale());
 	}
 
-	private static Locale locale() {
-		return LocaleContextHolder.getLocale();
+	private Locale locale() {
+		return this.locale.get();
 	}
 
 }

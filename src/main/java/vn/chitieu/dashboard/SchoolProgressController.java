@@ -1,7 +1,6 @@
 package vn.chitieu.dashboard;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -16,12 +15,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.orgunit.SchoolYear;
-import vn.chitieu.planning.MeasureKind;
 import vn.chitieu.planning.PlanSummary;
-import vn.chitieu.progress.IndicatorProgress;
 import vn.chitieu.progress.Progress;
-import vn.chitieu.progress.UnitResult;
-import vn.chitieu.progress.YearProgress;
+import vn.chitieu.progress.SchoolStanding;
 import vn.chitieu.security.CurrentUser;
 import vn.chitieu.security.UnitAccess;
 
@@ -66,11 +62,7 @@ class SchoolProgressController {
 		}
 		var asOf = DashboardController.year(year, this.progress.defaultYear(summary), model, this.messages, locale);
 		var standing = this.progress.school(summary.code(), id, asOf, submitted).orElseThrow();
-		var rows = new ArrayList<SchoolRow>();
-		for (var indicator : standing.indicators()) {
-			rows.add(new SchoolRow(indicator, kind(indicator.indicator().measure().kind()),
-					indicator.years().stream().map((y) -> parts(y, id)).toList()));
-		}
+		var rows = standing.standings();
 		var years = new ArrayList<SchoolYear>();
 		for (var y = summary.baselineYear(); !y.isAfter(summary.targetYear()); y = y.next()) {
 			years.add(y);
@@ -83,76 +75,9 @@ class SchoolProgressController {
 		model.addAttribute("planYears", years);
 		model.addAttribute("standing", standing);
 		model.addAttribute("rows", rows);
-		model.addAttribute("shownYears", standing.indicators().isEmpty() ? List.of()
-				: standing.indicators().get(0).years().stream().map(YearProgress::year).toList());
-		model.addAttribute("toImprove", rows.stream().filter(SchoolRow::toImprove).count());
+		model.addAttribute("shownYears", standing.years());
+		model.addAttribute("toImprove", rows.stream().filter(SchoolStanding::toImprove).count());
 		return "dashboard/school";
-	}
-
-	private static Kind kind(MeasureKind kind) {
-		return switch (kind) {
-			case RATIO, AVERAGE -> Kind.OWN;
-			case SUM -> Kind.CONTRIBUTION;
-			default -> Kind.CONDITION;
-		};
-	}
-
-	/** The school's own parts in a year (one per level it is counted for). */
-	private static List<UnitResult> parts(YearProgress year, long schoolId) {
-		return year.result().units().stream().filter((u) -> u.unit().unitId() == schoolId).toList();
-	}
-
-	/** How an indicator reads for one school. */
-	enum Kind {
-
-		/** Its own ratio or average, judged against the target. */
-		OWN,
-		/** Whether it meets the condition the district counts. */
-		CONDITION,
-		/** Its part of a district total. */
-		CONTRIBUTION
-
-	}
-
-	/**
-	 * An indicator on the school's page.
-	 *
-	 * @param progress the indicator computed from the school's figures alone
-	 * @param kind how it reads for one school
-	 * @param parts each year's parts of the school, oldest first
-	 */
-	record SchoolRow(IndicatorProgress progress, Kind kind, List<List<UnitResult>> parts) {
-
-		/** The parts of the last year shown. */
-		public List<UnitResult> latestParts() {
-			return this.parts.get(this.parts.size() - 1);
-		}
-
-		/**
-		 * @return whether the indicator counts schools without asking each one to meet
-		 * the condition
-		 */
-		public boolean counted() {
-			return this.kind == Kind.CONDITION && this.progress.indicator().measure().kind() == MeasureKind.COUNT;
-		}
-
-		/**
-		 * @return whether the school has something to improve on this indicator
-		 */
-		public boolean toImprove() {
-			return switch (this.kind) {
-				case OWN -> {
-					var status = this.progress.latest().status();
-					yield status != vn.chitieu.progress.ProgressStatus.ACHIEVED
-							&& status != vn.chitieu.progress.ProgressStatus.NO_DATA;
-				}
-				// A count ("at least 8 schools at level 2") asks some schools, not all.
-				case CONDITION -> this.progress.indicator().measure().kind() != MeasureKind.COUNT
-						&& latestParts().stream().anyMatch((p) -> p.outcome() == UnitResult.Outcome.NOT_MET);
-				case CONTRIBUTION -> false;
-			};
-		}
-
 	}
 
 }

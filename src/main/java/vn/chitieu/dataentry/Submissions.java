@@ -1,5 +1,6 @@
 package vn.chitieu.dataentry;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -125,6 +127,33 @@ public class Submissions {
 			counts.put(SubmissionStatus.valueOf(rs.getString(1)), rs.getLong(2));
 		}, year.startYear());
 		return counts;
+	}
+
+	/**
+	 * Every unit's figures for a year as they stand, whatever their report's status, one
+	 * unit and level at a time (for exports, without holding them all in memory).
+	 * @param year the school year
+	 * @param each receives each unit's figures, by unit id then level
+	 */
+	public void forEachReport(SchoolYear year, Consumer<ReportedFigures> each) {
+		this.jdbc.query("""
+				select s.unit_id, s.status, f.level, array_agg(f.metric_code) as codes, array_agg(f.value) as vals
+				from submission s join figure f on f.submission_id = s.id
+				where s.school_year = ?
+				group by s.unit_id, s.status, f.level
+				order by s.unit_id, f.level nulls first
+				""", (rs) -> {
+			var codes = (String[]) rs.getArray("codes").getArray();
+			var values = (BigDecimal[]) rs.getArray("vals").getArray();
+			var figures = new HashMap<String, BigDecimal>();
+			for (int i = 0; i < codes.length; i++) {
+				figures.put(codes[i], values[i].stripTrailingZeros());
+			}
+			var level = rs.getString("level");
+			each.accept(new ReportedFigures(rs.getLong("unit_id"),
+					(level != null) ? vn.chitieu.orgunit.EducationLevel.valueOf(level) : null,
+					SubmissionStatus.valueOf(rs.getString("status")), figures));
+		}, year.startYear());
 	}
 
 	/**

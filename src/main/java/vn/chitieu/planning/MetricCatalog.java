@@ -52,6 +52,14 @@ public class MetricCatalog {
 	}
 
 	/**
+	 * Every metric: schools' first, then wards', then the district's, each in form order.
+	 * @return the metrics
+	 */
+	public List<Metric> all() {
+		return List.copyOf(snapshot().metrics.values());
+	}
+
+	/**
 	 * The cross-field rules, parsed.
 	 * @return the rules
 	 */

@@ -143,6 +143,32 @@ public class Progress {
 	}
 
 	/**
+	 * Each unit's part in an indicator in one year, unsorted (for exports that list every
+	 * school).
+	 * @param planCode the plan
+	 * @param indicatorCode the indicator
+	 * @param year the school year
+	 * @param includeSubmitted whether submitted figures count too
+	 * @return the parts of the indicator's main target, empty for an unknown plan or
+	 * indicator
+	 */
+	public List<UnitResult> parts(String planCode, String indicatorCode, SchoolYear year, boolean includeSubmitted) {
+		var asked = ask(planCode, year);
+		var indicator = asked.flatMap((a) -> a.plan().indicator(indicatorCode)).orElse(null);
+		if (indicator == null) {
+			return List.of();
+		}
+		var definition = asked.get().plan().definition();
+		var last = asked.get().last();
+		var data = data(yearsOf(definition.baselineYear(), last), includeSubmitted, asked.get().versions());
+		return this.engine.computeWithLastYearInDetail(definition, indicator, data, last, cache(includeSubmitted))
+			.latest()
+			.main()
+			.result()
+			.units();
+	}
+
+	/**
 	 * One school's position on every indicator of a plan that can be computed for a
 	 * single school: its own ratios and averages, whether it meets the conditions that
 	 * shares, counts and named lists count. Enrolment rates (over the wards' population)
@@ -166,7 +192,7 @@ public class Progress {
 					result.add(this.engine.compute(definition, indicator, own, last, true));
 				}
 			}
-			return new UnitProgress(asked.plan().summary(), last, includeSubmitted, result);
+			return new UnitProgress(asked.plan().summary(), last, includeSubmitted, schoolId, result);
 		});
 	}
 
@@ -225,6 +251,15 @@ public class Progress {
 			rows.add(new WardProgress.Row(ward, values, parts));
 		}
 		return Optional.of(new WardProgress(loaded.summary(), shown, includeSubmitted, rates, counted, rows, district));
+	}
+
+	/**
+	 * @param measure a measure
+	 * @return whether it divides what schools report by the wards' population (an
+	 * enrolment rate): it has a value for a ward or the district, not for one school
+	 */
+	public boolean isOverWards(vn.chitieu.planning.Measure measure) {
+		return this.engine.overWards(measure);
 	}
 
 	// ------------------------------------------------------------------ applicability

@@ -59,7 +59,7 @@ class SecurityConfiguration {
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/progress", "/progress/*/wards")
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name(), Role.WARD.name())
-			.requestMatchers("/progress/**")
+			.requestMatchers("/progress/**", "/reports/**")
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())

@@ -150,6 +150,66 @@ class ProgressBenchmark {
 		var indicator = URI.create("http://localhost:" + port + "/progress/" + PLAN + "/indicators/TH-04");
 		get(client, indicator);
 		time(label, "indicator page with its breakdown (TH-04)", 30, () -> get(client, indicator));
+
+		// 4. The exports, written to nowhere: time, size and the heap they need.
+		var report = context.getBean(vn.chitieu.report.OfficialReport.class);
+		export(label, "official report (.xlsx, every sheet)", 5, (out) -> report.write(PLAN, YEAR, false, out));
+		var raw = context.getBean(vn.chitieu.report.RawFigures.class);
+		export(label, "every figure of a year (.xlsx)", 5, (out) -> raw.write(YEAR, out));
+	}
+
+	private void export(String scale, String what, int runs, Export export) throws IOException {
+		var out = new CountingStream();
+		export.write(out);
+		var millis = new double[runs];
+		long peak = 0;
+		long before = 0;
+		var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((p) -> p.getType() == java.lang.management.MemoryType.HEAP)
+			.toList();
+		for (int i = 0; i < runs; i++) {
+			// What stays in the heap anyway (the application, its caches), then the most
+			// the heap held while the file was written.
+			System.gc();
+			before = Math.max(before, pools.stream().mapToLong((p) -> p.getUsage().getUsed()).sum());
+			pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+			out = new CountingStream();
+			long start = System.nanoTime();
+			export.write(out);
+			millis[i] = (System.nanoTime() - start) / 1e6;
+			peak = Math.max(peak, pools.stream().mapToLong((p) -> p.getPeakUsage().getUsed()).sum());
+		}
+		Arrays.sort(millis);
+		var line = String.format(Locale.ROOT,
+				"| %s | %s: %,d KB; heap %,d MB before, at most %,d MB while writing | %d | %.1f | %.1f |%n", scale,
+				what, out.count / 1024, before / (1024 * 1024), peak / (1024 * 1024), runs, millis[runs / 2],
+				millis[runs - 1]);
+		System.out.print(line);
+		this.report.append(line);
+	}
+
+	@FunctionalInterface
+	private interface Export {
+
+		void write(java.io.OutputStream out) throws IOException;
+
+	}
+
+	private static final class CountingStream extends java.io.OutputStream {
+
+		long count;
+
+		@Override
+		public void write(int b) {
+			this.count++;
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			this.count += length;
+		}
+
 	}
 
 	// ------------------------------------------------------------------ timing
