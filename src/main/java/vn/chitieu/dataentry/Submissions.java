@@ -1,6 +1,7 @@
 package vn.chitieu.dataentry;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.chitieu.orgunit.EducationLevel;
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.orgunit.SchoolYears;
 
@@ -36,6 +38,9 @@ public class Submissions {
 			rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"),
 			toInstant(rs.getTimestamp("reviewed_at")), rs.getString("reviewed_by"),
 			toInstant(rs.getTimestamp("submitted_at")), rs.getInt("version"));
+
+	/** Rows (a unit and level each) read at a time by {@link #forEachReport}. */
+	private static final int REPORT_BATCH = 200;
 
 	private final JdbcTemplate jdbc;
 
@@ -135,14 +140,22 @@ public class Submissions {
 	 * @param year the school year
 	 * @param each receives each unit's figures, by unit id then level
 	 */
+	@Transactional(readOnly = true)
 	public void forEachReport(SchoolYear year, Consumer<ReportedFigures> each) {
-		this.jdbc.query("""
-				select s.unit_id, s.status, f.level, array_agg(f.metric_code) as codes, array_agg(f.value) as vals
-				from submission s join figure f on f.submission_id = s.id
-				where s.school_year = ?
-				group by s.unit_id, s.status, f.level
-				order by s.unit_id, f.level nulls first
-				""", (rs) -> {
+		// Inside a transaction and with a fetch size, PostgreSQL's driver reads the rows
+		// through a cursor, a batch at a time.
+		this.jdbc.query((connection) -> {
+			var statement = connection.prepareStatement("""
+					select s.unit_id, s.status, f.level, array_agg(f.metric_code) as codes, array_agg(f.value) as vals
+					from submission s join figure f on f.submission_id = s.id
+					where s.school_year = ?
+					group by s.unit_id, s.status, f.level
+					order by s.unit_id, f.level nulls first
+					""");
+			statement.setFetchSize(REPORT_BATCH);
+			statement.setInt(1, year.startYear());
+			return statement;
+		}, (ResultSet rs) -> {
 			var codes = (String[]) rs.getArray("codes").getArray();
 			var values = (BigDecimal[]) rs.getArray("vals").getArray();
 			var figures = new HashMap<String, BigDecimal>();
@@ -150,10 +163,10 @@ public class Submissions {
 				figures.put(codes[i], values[i].stripTrailingZeros());
 			}
 			var level = rs.getString("level");
-			each.accept(new ReportedFigures(rs.getLong("unit_id"),
-					(level != null) ? vn.chitieu.orgunit.EducationLevel.valueOf(level) : null,
-					SubmissionStatus.valueOf(rs.getString("status")), figures));
-		}, year.startYear());
+			each.accept(
+					new ReportedFigures(rs.getLong("unit_id"), (level != null) ? EducationLevel.valueOf(level) : null,
+							SubmissionStatus.valueOf(rs.getString("status")), figures));
+		});
 	}
 
 	/**

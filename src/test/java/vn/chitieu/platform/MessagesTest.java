@@ -57,7 +57,7 @@ class MessagesTest {
 	void shouldDefineEveryMessageKeyTheCodeUses() throws IOException {
 		var vi = load("messages_vi.properties");
 		var literal = Pattern.compile(
-				"\"((?:definition|expression|figure|import|password|measure|scope|target|form|review|audit|template|completeness|progress)\\.[A-Za-z0-9_.]+[A-Za-z0-9])\"");
+				"\"((?:definition|expression|figure|import|password|measure|scope|target|form|review|audit|template|completeness|progress|report)\\.[A-Za-z0-9_.]+[A-Za-z0-9])\"");
 		var missing = new ArrayList<String>();
 		try (Stream<Path> files = Files.walk(SOURCES)) {
 			for (var file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {

@@ -1,6 +1,10 @@
 package vn.chitieu.progress;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,6 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.chitieu.ChiTieuApplication;
 import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.report.OfficialReport;
+import vn.chitieu.report.RawFigures;
 import vn.chitieu.security.NewUser;
 import vn.chitieu.security.Role;
 import vn.chitieu.security.Users;
@@ -152,9 +158,9 @@ class ProgressBenchmark {
 		time(label, "indicator page with its breakdown (TH-04)", 30, () -> get(client, indicator));
 
 		// 4. The exports, written to nowhere: time, size and the heap they need.
-		var report = context.getBean(vn.chitieu.report.OfficialReport.class);
-		export(label, "official report (.xlsx, every sheet)", 5, (out) -> report.write(PLAN, YEAR, false, out));
-		var raw = context.getBean(vn.chitieu.report.RawFigures.class);
+		var official = context.getBean(OfficialReport.class);
+		export(label, "official report (.xlsx, every sheet)", 5, (out) -> official.write(PLAN, YEAR, false, out));
+		var raw = context.getBean(RawFigures.class);
 		export(label, "every figure of a year (.xlsx)", 5, (out) -> raw.write(YEAR, out));
 	}
 
@@ -164,16 +170,16 @@ class ProgressBenchmark {
 		var millis = new double[runs];
 		long peak = 0;
 		long before = 0;
-		var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+		var pools = ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
-			.filter((p) -> p.getType() == java.lang.management.MemoryType.HEAP)
+			.filter((p) -> p.getType() == MemoryType.HEAP)
 			.toList();
 		for (int i = 0; i < runs; i++) {
 			// What stays in the heap anyway (the application, its caches), then the most
 			// the heap held while the file was written.
 			System.gc();
 			before = Math.max(before, pools.stream().mapToLong((p) -> p.getUsage().getUsed()).sum());
-			pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+			pools.forEach(MemoryPoolMXBean::resetPeakUsage);
 			out = new CountingStream();
 			long start = System.nanoTime();
 			export.write(out);
@@ -192,11 +198,11 @@ class ProgressBenchmark {
 	@FunctionalInterface
 	private interface Export {
 
-		void write(java.io.OutputStream out) throws IOException;
+		void write(OutputStream out) throws IOException;
 
 	}
 
-	private static final class CountingStream extends java.io.OutputStream {
+	private static final class CountingStream extends OutputStream {
 
 		long count;
 

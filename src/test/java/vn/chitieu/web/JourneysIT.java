@@ -1,0 +1,427 @@
+package vn.chitieu.web;
+
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Locale;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.chitieu.dashboard.ProgressFormat;
+import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.progress.IndicatorProgress;
+import vn.chitieu.progress.Progress;
+import vn.chitieu.testsupport.Browser;
+import vn.chitieu.testsupport.Logins;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The product as its users meet it, in a real Chromium: a school reports, the Office
+ * returns and approves, the dashboard and the official report show the new figure at
+ * once; a school works offline with Excel; the language switch. Screenshots of every step
+ * go to {@code target/journeys}.
+ * <p>
+ * Journeys 1 to 4 follow one report, in order: Trường THCS Phúc Đồng, which in the sample
+ * district has not started its 2024-2025 report, and the indicator its figure feeds,
+ * THCS-02 (pupils in two sessions a day).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JourneysIT {
+
+	private static final String PLAN = "KH-157-UBND-2022";
+
+	private static final String INDICATOR = "THCS-02";
+
+	private static final SchoolYear YEAR = SchoolYear.parse("2024-2025");
+
+	private static final String SCHOOL = "thcs-phucdong";
+
+	private static final String SCHOOL_NAME = "Trường THCS Phúc Đồng";
+
+	/** Field names end with the metric's code (a school teaching two levels has both). */
+	private static final String TWO_SESSIONS = "input[name$='pupils_two_sessions']";
+
+	private static final String PUPILS = "input[name$='pupils']";
+
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Progress progress;
+
+	@Autowired
+	ProgressFormat format;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Browser browser;
+
+	/** THCS-02 in 2024-2025 before the school reports. */
+	BigDecimal before;
+
+	/** The school's pupils, as filled in from last year. */
+	int pupils;
+
+	/** The corrected number of pupils in two sessions a day. */
+	int twoSessions;
+
+	@BeforeAll
+	void launch() {
+		this.browser = Browser.launch("http://localhost:" + this.port);
+		this.before = thcs02().year(YEAR).orElseThrow().result().value();
+	}
+
+	@AfterAll
+	void close() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	// ------------------------------------------------------------------ 1
+
+	@Test
+	@Order(1)
+	void aSchoolFillsItsFormFixesWhatIsWrongSavesADraftAndSubmits() {
+		var page = this.browser.logIn(SCHOOL, Logins.PASSWORD);
+		assertThat(page.locator("main")).containsText(SCHOOL_NAME);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
+		assertThat(page.locator("h1")).containsText(SCHOOL_NAME);
+		assertThat(page.locator("#figures-form")).isVisible();
+
+		fillFromLastYear(page);
+		this.pupils = Integer.parseInt(page.locator(PUPILS).first().inputValue().replace(".", ""));
+		assertThat(this.pupils).isPositive();
+
+		// Not a number: the browser says so at once, in Vietnamese ...
+		var twoSessions = page.locator(TWO_SESSIONS).first();
+		twoSessions.fill("12a");
+		twoSessions.blur();
+		var message = page.locator("#" + twoSessions.getAttribute("id") + "-msg");
+		assertThat(message).containsText("Chỉ nhập số");
+		Browser.screenshot(page, "01-school-form-invalid-value");
+
+		// ... and more pupils in two sessions than pupils: the server refuses the save,
+		// says which figures disagree and keeps everything typed.
+		twoSessions.fill(String.valueOf(this.pupils + 50));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu nháp")).click();
+		assertThat(page.locator("#problems")).containsText("Chưa lưu được");
+		assertThat(page.locator("#problems")).containsText("không được lớn hơn");
+		assertThat(page.locator(PUPILS).first()).hasValue(String.format(VIETNAMESE, "%,d", this.pupils));
+		Browser.screenshot(page, "02-school-form-refused");
+		assertThat(status(SCHOOL)).isNull();
+
+		// Fixed: saved as a draft, then submitted.
+		page.locator(TWO_SESSIONS).first().fill(String.valueOf(this.pupils / 2));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu nháp")).click();
+		assertThat(page.locator("main")).containsText("Đã lưu nháp");
+		assertThat(status(SCHOOL)).isEqualTo("DRAFT");
+		page.onceDialog((dialog) -> {
+			assertThat(dialog.message()).contains("Gửi báo cáo cho Phòng GD&ĐT?");
+			dialog.accept();
+		});
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi Phòng GD&ĐT duyệt")).click();
+		assertThat(page.locator("main")).containsText("Đã gửi báo cáo cho Phòng GD&ĐT");
+		Browser.screenshot(page, "03-school-submitted");
+		assertThat(status(SCHOOL)).isEqualTo("SUBMITTED");
+		assertThat(figure(SCHOOL, "pupils_two_sessions")).isEqualByComparingTo(BigDecimal.valueOf(this.pupils / 2));
+		page.context().close();
+	}
+
+	// ------------------------------------------------------------------ 2
+
+	@Test
+	@Order(2)
+	void theOfficeReturnsItWithACommentTheSchoolCorrectsAndTheOfficeApproves() {
+		var comment = "Số học sinh học 2 buổi/ngày chưa khớp sổ theo dõi, đề nghị trường kiểm tra lại.";
+		var office = this.browser.logIn(Logins.OFFICE, Logins.PASSWORD);
+		openFromTheQueue(office);
+		Browser.screenshot(office, "04-office-review");
+		office.locator("#review-comment").fill(comment);
+		office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trả lại để sửa")).click();
+		assertThat(office.locator("main")).containsText("Đã trả lại báo cáo cho đơn vị kèm ý kiến.");
+		assertThat(status(SCHOOL)).isEqualTo("RETURNED");
+
+		var school = this.browser.logIn(SCHOOL, Logins.PASSWORD);
+		school.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
+		assertThat(school.locator("main")).containsText("Ý kiến của Phòng GD&ĐT:");
+		assertThat(school.locator("main")).containsText(comment);
+		Browser.screenshot(school, "05-school-sees-the-comment");
+		this.twoSessions = this.pupils * 3 / 5;
+		school.locator(TWO_SESSIONS).first().fill(String.valueOf(this.twoSessions));
+		school.onceDialog((dialog) -> dialog.accept());
+		school.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi Phòng GD&ĐT duyệt")).click();
+		assertThat(school.locator("main")).containsText("Đã gửi báo cáo cho Phòng GD&ĐT");
+		assertThat(status(SCHOOL)).isEqualTo("SUBMITTED");
+		school.context().close();
+
+		office.navigate("/");
+		openFromTheQueue(office);
+		office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt báo cáo")).click();
+		assertThat(office.locator("main")).containsText("Đã duyệt báo cáo.");
+		assertThat(status(SCHOOL)).isEqualTo("APPROVED");
+		assertThat(figure(SCHOOL, "pupils_two_sessions")).isEqualByComparingTo(BigDecimal.valueOf(this.twoSessions));
+		office.context().close();
+	}
+
+	// ------------------------------------------------------------------ 3
+
+	@Test
+	@Order(3)
+	void theDashboardShowsTheNewValueAtOnceAndTheBreakdownListsTheSchool() {
+		var indicator = thcs02();
+		var latest = indicator.year(YEAR).orElseThrow();
+		var after = latest.result().value();
+		assertThat(after).as("THCS-02 moves when the school's figures count").isNotEqualByComparingTo(this.before);
+		var vi = this.format.in(VIETNAMESE);
+
+		var page = this.browser.logIn(Logins.OFFICE, Logins.PASSWORD);
+		page.navigate("/progress/" + PLAN + "?year=" + YEAR.label());
+		var table = page.locator("table.progress-table", new Page.LocatorOptions().setHas(page.getByText(INDICATOR)));
+		var row = table.locator("tbody tr", new Locator.LocatorOptions().setHas(page.getByText(INDICATOR, exact())));
+		int column = columnOf(table, YEAR.label());
+		assertThat(row.locator("td").nth(column)).hasText(vi.value(indicator.indicator(), after));
+		assertThat(row.locator(".pstatus").first()).hasText(vi.status(latest.status(), latest, indicator.indicator()));
+		row.scrollIntoViewIfNeeded();
+		Browser.screenshot(page, "06-dashboard-overview");
+
+		row.getByRole(AriaRole.LINK).first().click();
+		assertThat(page.locator("h1")).containsText(indicator.indicator().name(VIETNAMESE));
+		var part = this.progress.parts(PLAN, INDICATOR, YEAR, false)
+			.stream()
+			.filter((p) -> p.unit().code().equals("THCS-PHUCDONG"))
+			.findFirst()
+			.orElseThrow();
+		var school = page.locator("tr", new Page.LocatorOptions().setHas(page.getByText(SCHOOL_NAME, exact())));
+		assertThat(school).hasCount(1);
+		assertThat(school.locator("td").nth(1)).hasText(vi.value(indicator.indicator(), part.value()));
+		assertThat(school.locator("td").nth(2))
+			.hasText(String.format(VIETNAMESE, "%,d / %,d", this.twoSessions, this.pupils));
+		Browser.screenshot(page, "07-indicator-breakdown");
+		page.context().close();
+	}
+
+	// ------------------------------------------------------------------ 4
+
+	@Test
+	@Order(4)
+	void theOfficeDownloadsTheOfficialReportHoldingTheNewValue() throws Exception {
+		var after = thcs02().year(YEAR).orElseThrow().result().value();
+		var page = this.browser.logIn(Logins.OFFICE, Logins.PASSWORD);
+		page.navigate("/progress/" + PLAN + "?year=" + YEAR.label());
+		var download = page.waitForDownload(
+				() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tải báo cáo gửi UBND (Excel)"))
+					.click());
+		assertThat(download.suggestedFilename()).endsWith(".xlsx");
+		var file = Browser.SCREENSHOTS.resolve(download.suggestedFilename());
+		download.saveAs(file);
+		try (var workbook = new XSSFWorkbook(new FileInputStream(file.toFile()))) {
+			var sheet = workbook.getSheet("Báo cáo");
+			var heading = rowStartingWith(sheet, 0, "STT");
+			int column = -1;
+			for (var cell : heading) {
+				if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains(YEAR.label())) {
+					column = cell.getColumnIndex();
+				}
+			}
+			assertThat(column).as("a column for " + YEAR.label()).isPositive();
+			var row = rowStartingWith(sheet, 1, INDICATOR + ". ");
+			var cell = row.getCell(column);
+			assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(cell.getNumericCellValue()).isCloseTo(after.movePointLeft(2).doubleValue(), within(1e-9));
+			assertThat(cell.getCellStyle().getDataFormatString()).contains("%");
+		}
+		page.context().close();
+	}
+
+	// ------------------------------------------------------------------ 5
+
+	@Test
+	@Order(5)
+	void aSchoolFillsItsExcelTemplateOfflineAndUploadsItAsADraft() throws Exception {
+		var code = "mn-mau-12";
+		assertThat(status(code)).as("a school that has not started").isNull();
+		var page = this.browser.logIn(code, Logins.PASSWORD);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
+		page.getByText("Làm việc ngoại tuyến với tệp Excel").click();
+		var download = page.waitForDownload(
+				() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tải tệp Excel")).click());
+		var file = Browser.SCREENSHOTS.resolve("template-" + code + ".xlsx");
+		download.saveAs(file);
+
+		// Fill it as a user would: every open cell of this year with last year's figure.
+		var filled = new HashMap<String, String>();
+		var formatter = new DataFormatter(VIETNAMESE);
+		try (var workbook = new XSSFWorkbook(new FileInputStream(file.toFile()))) {
+			var sheet = workbook.getSheet("Số liệu");
+			for (var row : sheet) {
+				var value = row.getCell(3);
+				var last = row.getCell(4);
+				if (value == null || value.getCellStyle().getLocked() || last == null
+						|| last.getCellType() == CellType.BLANK) {
+					continue;
+				}
+				if (last.getCellType() == CellType.NUMERIC) {
+					value.setCellValue(last.getNumericCellValue());
+				}
+				else {
+					value.setCellValue(last.getStringCellValue());
+				}
+				filled.put(row.getCell(0).getStringCellValue(), formatter.formatCellValue(last));
+			}
+			try (var out = new FileOutputStream(file.toFile())) {
+				workbook.write(out);
+			}
+		}
+		assertThat(filled).hasSizeGreaterThan(10);
+
+		page.locator("#template-file").setInputFiles(file);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
+		assertThat(page.locator("main")).containsText("Đã nhận tệp Excel");
+		assertThat(page.locator("main")).containsText("lưu dạng nháp");
+		Browser.screenshot(page, "08-template-uploaded");
+		assertThat(status(code)).isEqualTo("DRAFT");
+		long stored = this.jdbc.queryForObject("""
+				select count(*) from figure f join submission s on s.id = f.submission_id
+				join org_unit u on u.id = s.unit_id where u.code = ? and s.school_year = ?
+				""", Long.class, code.toUpperCase(Locale.ROOT), YEAR.startYear());
+		assertThat(stored).isEqualTo(filled.size());
+		// The form shows them, ready to be checked and sent.
+		assertThat(page.locator("#figures-form input[data-kind]").first()).not().hasValue("");
+		page.context().close();
+	}
+
+	// ------------------------------------------------------------------ 6
+
+	@Test
+	@Order(6)
+	void theLanguageSwitchTurnsThePagesIntoEnglishAndBack() {
+		var page = this.browser.logIn(SCHOOL, Logins.PASSWORD);
+		assertThat(page.locator("html")).hasAttribute("lang", "vi");
+		assertThat(page.locator("main")).containsText("Các năm học của trường");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+		assertThat(page.locator("html")).hasAttribute("lang", "en");
+		assertThat(page.locator("main")).containsText("Your school");
+		Browser.screenshot(page, "09-english");
+		// It stays English from page to page ...
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
+		assertThat(page.locator("html")).hasAttribute("lang", "en");
+		assertThat(page.locator("#figures-form")).containsText("Pupils");
+		// ... until switched back.
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tiếng Việt")).click();
+		assertThat(page.locator("html")).hasAttribute("lang", "vi");
+		assertThat(page.locator("#figures-form")).containsText("Số học sinh");
+		page.context().close();
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	/** Fills every figure with last year's value, as shown beside it. */
+	private static void fillFromLastYear(Page page) {
+		var rows = page.locator("#figures-form table.figures tbody tr");
+		int count = rows.count();
+		assertThat(count).isGreaterThan(10);
+		for (int i = 0; i < count; i++) {
+			var row = rows.nth(i);
+			var last = row.locator("td.num > span").first().textContent().strip();
+			var input = row.locator("input[data-kind]");
+			if (input.count() > 0) {
+				input.fill(last.isEmpty() || last.equals("—") ? "0" : last);
+				continue;
+			}
+			var select = row.locator("select");
+			if (last.isEmpty() || last.equals("—")) {
+				select.selectOption(new SelectOption().setIndex(1));
+			}
+			else {
+				select.selectOption(new SelectOption().setLabel(last));
+			}
+		}
+	}
+
+	private static void openFromTheQueue(Page office) {
+		office.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Duyệt báo cáo").setExact(true))
+			.first()
+			.click();
+		var row = office.locator("tr", new Page.LocatorOptions().setHas(office.getByText(SCHOOL_NAME, exact())));
+		row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Xem và duyệt")).click();
+		assertThat(office.locator("h1")).containsText(SCHOOL_NAME);
+	}
+
+	private static int columnOf(Locator table, String heading) {
+		var headings = table.locator("thead th");
+		for (int i = 0; i < headings.count(); i++) {
+			if (headings.nth(i).textContent().strip().equals(heading)) {
+				return i;
+			}
+		}
+		throw new AssertionError("No column " + heading);
+	}
+
+	private static Page.GetByTextOptions exact() {
+		return new Page.GetByTextOptions().setExact(true);
+	}
+
+	private static Row rowStartingWith(Sheet sheet, int column, String prefix) {
+		for (var row : sheet) {
+			var cell = row.getCell(column);
+			if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().startsWith(prefix)) {
+				return row;
+			}
+		}
+		throw new AssertionError("No row starting with " + prefix);
+	}
+
+	private IndicatorProgress thcs02() {
+		return this.progress.plan(PLAN, YEAR, false)
+			.orElseThrow()
+			.indicators()
+			.stream()
+			.filter((i) -> i.indicator().code().equals(INDICATOR))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private String status(String school) {
+		return this.jdbc.query("""
+				select s.status from submission s join org_unit u on u.id = s.unit_id
+				where u.code = ? and s.school_year = ?
+				""", (rs) -> rs.next() ? rs.getString(1) : null, school.toUpperCase(Locale.ROOT), YEAR.startYear());
+	}
+
+	private BigDecimal figure(String school, String metric) {
+		return this.jdbc.queryForObject("""
+				select f.value from figure f join submission s on s.id = f.submission_id
+				join org_unit u on u.id = s.unit_id where u.code = ? and s.school_year = ? and f.metric_code = ?
+				""", BigDecimal.class, school.toUpperCase(Locale.ROOT), YEAR.startYear(), metric);
+	}
+
+}
