@@ -110,7 +110,7 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Saves a screenshot of the whole page under {@link #SCREENSHOTS}.
+	 * Saves a screenshot of what the window shows (1280 × 900) under {@link #SCREENSHOTS}.
 	 * @param page the page
 	 * @param name the file's name, without extension
 	 */
@@ -121,7 +121,7 @@ public final class Browser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(false));
 	}
 
 	@Override

@@ -5,10 +5,12 @@ import java.io.FileOutputStream;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -29,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.chitieu.dashboard.ProgressFormat;
 import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.platform.Formats;
 import vn.chitieu.progress.IndicatorProgress;
 import vn.chitieu.progress.Progress;
 import vn.chitieu.testsupport.Browser;
@@ -67,6 +70,8 @@ class JourneysIT {
 	private static final String TWO_SESSIONS = "input[name$='pupils_two_sessions']";
 
 	private static final String PUPILS = "input[name$='pupils']";
+
+	private static final Pattern NUMBER = Pattern.compile("^-?\\d[\\d.]*(,\\d+)?");
 
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
@@ -118,37 +123,51 @@ class JourneysIT {
 		assertThat(page.locator("#figures-form")).isVisible();
 
 		fillFromLastYear(page);
-		this.pupils = Integer.parseInt(page.locator(PUPILS).first().inputValue().replace(".", ""));
+		var pupilsTyped = page.locator(PUPILS).first().inputValue();
+		this.pupils = Integer.parseInt(pupilsTyped.replace(".", ""));
 		assertThat(this.pupils).isPositive();
 
-		// Not a number: the browser says so at once, in Vietnamese ...
+		// Not a number: the browser says so at once, in Vietnamese, and the server
+		// refuses
+		// to save it, keeping everything typed.
 		var twoSessions = page.locator(TWO_SESSIONS).first();
 		twoSessions.fill("12a");
 		twoSessions.blur();
 		var message = page.locator("#" + twoSessions.getAttribute("id") + "-msg");
 		assertThat(message).containsText("Chỉ nhập số");
 		Browser.screenshot(page, "01-school-form-invalid-value");
-
-		// ... and more pupils in two sessions than pupils: the server refuses the save,
-		// says which figures disagree and keeps everything typed.
-		twoSessions.fill(String.valueOf(this.pupils + 50));
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu nháp")).click();
+		saveDraft(page);
 		assertThat(page.locator("#problems")).containsText("Chưa lưu được");
-		assertThat(page.locator("#problems")).containsText("không được lớn hơn");
-		assertThat(page.locator(PUPILS).first()).hasValue(String.format(VIETNAMESE, "%,d", this.pupils));
-		Browser.screenshot(page, "02-school-form-refused");
+		assertThat(page.locator("#problems")).containsText("1 ô cần sửa");
+		// The server's message, beside the field.
+		assertThat(message.locator(".text-danger:not(.client-check)")).containsText("Chỉ nhập số");
+		assertThat(page.locator(PUPILS).first()).hasValue(pupilsTyped);
+		assertThat(page.locator(TWO_SESSIONS).first()).hasValue("12a");
 		assertThat(status(SCHOOL)).isNull();
+
+		// More pupils in two sessions a day than pupils: a draft may hold it, but it
+		// cannot be sent; the message says which figures disagree.
+		page.locator(TWO_SESSIONS).first().fill(String.valueOf(this.pupils + 50));
+		saveDraft(page);
+		assertThat(page.locator("main")).containsText("Đã lưu nháp");
+		assertThat(status(SCHOOL)).isEqualTo("DRAFT");
+		submit(page);
+		assertThat(page.locator("#problems")).containsText("Chưa lưu được");
+		// Both figures of the rule are marked, each saying which figures disagree.
+		assertThat(page.locator("#problems")).containsText("2 ô cần sửa");
+		assertThat(message).containsText("Số học sinh học 2 buổi/ngày");
+		assertThat(message).containsText(
+				"(" + Formats.number(BigDecimal.valueOf(this.pupils + 50), 0, VIETNAMESE) + ") không được lớn hơn");
+		assertThat(message).containsText("(" + Formats.number(BigDecimal.valueOf(this.pupils), 0, VIETNAMESE) + ")");
+		Browser.screenshot(page, "02-school-form-refused");
+		assertThat(status(SCHOOL)).isEqualTo("DRAFT");
 
 		// Fixed: saved as a draft, then submitted.
 		page.locator(TWO_SESSIONS).first().fill(String.valueOf(this.pupils / 2));
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu nháp")).click();
-		assertThat(page.locator("main")).containsText("Đã lưu nháp");
-		assertThat(status(SCHOOL)).isEqualTo("DRAFT");
-		page.onceDialog((dialog) -> {
-			assertThat(dialog.message()).contains("Gửi báo cáo cho Phòng GD&ĐT?");
-			dialog.accept();
-		});
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi Phòng GD&ĐT duyệt")).click();
+		saveDraft(page);
+		assertThat(page.locator("main")).containsText("Đã lưu nháp (1 số liệu thay đổi)");
+		assertThat(figure(SCHOOL, "pupils_two_sessions")).isEqualByComparingTo(BigDecimal.valueOf(this.pupils / 2));
+		submit(page);
 		assertThat(page.locator("main")).containsText("Đã gửi báo cáo cho Phòng GD&ĐT");
 		Browser.screenshot(page, "03-school-submitted");
 		assertThat(status(SCHOOL)).isEqualTo("SUBMITTED");
@@ -166,7 +185,8 @@ class JourneysIT {
 		openFromTheQueue(office);
 		Browser.screenshot(office, "04-office-review");
 		office.locator("#review-comment").fill(comment);
-		office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trả lại để sửa")).click();
+		post(office,
+				() -> office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trả lại để sửa")).click());
 		assertThat(office.locator("main")).containsText("Đã trả lại báo cáo cho đơn vị kèm ý kiến.");
 		assertThat(status(SCHOOL)).isEqualTo("RETURNED");
 
@@ -177,15 +197,15 @@ class JourneysIT {
 		Browser.screenshot(school, "05-school-sees-the-comment");
 		this.twoSessions = this.pupils * 3 / 5;
 		school.locator(TWO_SESSIONS).first().fill(String.valueOf(this.twoSessions));
-		school.onceDialog((dialog) -> dialog.accept());
-		school.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi Phòng GD&ĐT duyệt")).click();
+		submit(school);
 		assertThat(school.locator("main")).containsText("Đã gửi báo cáo cho Phòng GD&ĐT");
 		assertThat(status(SCHOOL)).isEqualTo("SUBMITTED");
 		school.context().close();
 
 		office.navigate("/");
 		openFromTheQueue(office);
-		office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt báo cáo")).click();
+		post(office,
+				() -> office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt báo cáo")).click());
 		assertThat(office.locator("main")).containsText("Đã duyệt báo cáo.");
 		assertThat(status(SCHOOL)).isEqualTo("APPROVED");
 		assertThat(figure(SCHOOL, "pupils_two_sessions")).isEqualByComparingTo(BigDecimal.valueOf(this.twoSessions));
@@ -208,7 +228,8 @@ class JourneysIT {
 		var table = page.locator("table.progress-table", new Page.LocatorOptions().setHas(page.getByText(INDICATOR)));
 		var row = table.locator("tbody tr", new Locator.LocatorOptions().setHas(page.getByText(INDICATOR, exact())));
 		int column = columnOf(table, YEAR.label());
-		assertThat(row.locator("td").nth(column)).hasText(vi.value(indicator.indicator(), after));
+		assertThat(row.locator("td").nth(column).locator("span").first())
+			.hasText(vi.value(indicator.indicator(), after));
 		assertThat(row.locator(".pstatus").first()).hasText(vi.status(latest.status(), latest, indicator.indicator()));
 		row.scrollIntoViewIfNeeded();
 		Browser.screenshot(page, "06-dashboard-overview");
@@ -224,7 +245,9 @@ class JourneysIT {
 		assertThat(school).hasCount(1);
 		assertThat(school.locator("td").nth(1)).hasText(vi.value(indicator.indicator(), part.value()));
 		assertThat(school.locator("td").nth(2))
-			.hasText(String.format(VIETNAMESE, "%,d / %,d", this.twoSessions, this.pupils));
+			.hasText(Formats.number(BigDecimal.valueOf(this.twoSessions), 2, VIETNAMESE) + " / "
+					+ Formats.number(BigDecimal.valueOf(this.pupils), 2, VIETNAMESE));
+		school.scrollIntoViewIfNeeded();
 		Browser.screenshot(page, "07-indicator-breakdown");
 		page.context().close();
 	}
@@ -245,11 +268,14 @@ class JourneysIT {
 		download.saveAs(file);
 		try (var workbook = new XSSFWorkbook(new FileInputStream(file.toFile()))) {
 			var sheet = workbook.getSheet("Báo cáo");
+			// The heading: "STT | Chỉ tiêu | … | Thực hiện" over a row of school years.
 			var heading = rowStartingWith(sheet, 0, "STT");
 			int column = -1;
-			for (var cell : heading) {
-				if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains(YEAR.label())) {
-					column = cell.getColumnIndex();
+			for (int r = heading.getRowNum(); r <= heading.getRowNum() + 1; r++) {
+				for (var cell : sheet.getRow(r)) {
+					if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains(YEAR.label())) {
+						column = cell.getColumnIndex();
+					}
 				}
 			}
 			assertThat(column).as("a column for " + YEAR.label()).isPositive();
@@ -304,7 +330,7 @@ class JourneysIT {
 		assertThat(filled).hasSizeGreaterThan(10);
 
 		page.locator("#template-file").setInputFiles(file);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
+		post(page, () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click());
 		assertThat(page.locator("main")).containsText("Đã nhận tệp Excel");
 		assertThat(page.locator("main")).containsText("lưu dạng nháp");
 		Browser.screenshot(page, "08-template-uploaded");
@@ -344,6 +370,30 @@ class JourneysIT {
 
 	// ------------------------------------------------------------------ helpers
 
+	private static void saveDraft(Page page) {
+		post(page, () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu nháp")).click());
+	}
+
+	/** Sends the report, answering yes to "Gửi báo cáo cho Phòng GD&ĐT?". */
+	private static void submit(Page page) {
+		page.onceDialog((dialog) -> {
+			assertThat(dialog.message()).contains("Gửi báo cáo cho Phòng GD&ĐT?");
+			dialog.accept();
+		});
+		post(page, () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi Phòng GD&ĐT duyệt"))
+			.click());
+	}
+
+	/**
+	 * Clicks a button that posts a form and waits until the server has answered and the
+	 * answer (or the page it redirects to) has loaded, so that what follows sees the
+	 * result, not the page before.
+	 */
+	private static void post(Page page, Runnable click) {
+		page.waitForResponse((response) -> response.request().method().equals("POST"), click);
+		page.waitForLoadState(LoadState.LOAD);
+	}
+
 	/** Fills every figure with last year's value, as shown beside it. */
 	private static void fillFromLastYear(Page page) {
 		var rows = page.locator("#figures-form table.figures tbody tr");
@@ -351,10 +401,12 @@ class JourneysIT {
 		assertThat(count).isGreaterThan(10);
 		for (int i = 0; i < count; i++) {
 			var row = rows.nth(i);
+			// "1801 học sinh", "12,5 %", "Có", "Mức 2" or nothing
 			var last = row.locator("td.num > span").first().textContent().strip();
 			var input = row.locator("input[data-kind]");
 			if (input.count() > 0) {
-				input.fill(last.isEmpty() || last.equals("—") ? "0" : last);
+				var number = NUMBER.matcher(last);
+				input.fill(number.find() ? number.group() : "0");
 				continue;
 			}
 			var select = row.locator("select");
