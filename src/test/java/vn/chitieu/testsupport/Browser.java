@@ -110,7 +110,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Saves a screenshot of what the window shows (1280 × 900) under {@link #SCREENSHOTS}.
+	 * Saves a screenshot of what the window shows (1280 × 900) under
+	 * {@link #SCREENSHOTS}.
 	 * @param page the page
 	 * @param name the file's name, without extension
 	 */
