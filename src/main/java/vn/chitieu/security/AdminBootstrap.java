@@ -1,7 +1,5 @@
 package vn.chitieu.security;
 
-import java.security.SecureRandom;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +19,6 @@ class AdminBootstrap implements ApplicationRunner, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
-	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
 	private final Users users;
 
 	private final AdminProperties properties;
@@ -39,7 +35,7 @@ class AdminBootstrap implements ApplicationRunner, Ordered {
 		}
 		var given = this.properties.password();
 		boolean generated = given == null || given.isBlank();
-		var password = generated ? generate() : given;
+		var password = generated ? PasswordPolicy.oneTimePassword() : given;
 		if (!generated && !PasswordPolicy.isAcceptable(password)) {
 			throw new IllegalStateException("CHITIEU_ADMIN_PASSWORD must have " + PasswordPolicy.MIN_LENGTH + " to "
 					+ PasswordPolicy.MAX_LENGTH + " characters");
@@ -61,15 +57,6 @@ class AdminBootstrap implements ApplicationRunner, Ordered {
 		else {
 			log.info("First administrator '{}' created from the environment", this.properties.username());
 		}
-	}
-
-	private static String generate() {
-		var random = new SecureRandom();
-		var password = new StringBuilder();
-		for (int i = 0; i < 16; i++) {
-			password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-		}
-		return password.toString();
 	}
 
 	@Override

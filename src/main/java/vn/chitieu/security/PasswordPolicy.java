@@ -1,5 +1,7 @@
 package vn.chitieu.security;
 
+import java.security.SecureRandom;
+
 /**
  * What a password must be.
  */
@@ -11,7 +13,23 @@ public final class PasswordPolicy {
 	/** Longest password accepted (BCrypt reads 72 bytes at most). */
 	public static final int MAX_LENGTH = 64;
 
+	/** Letters and digits that cannot be mistaken for one another (no I, l, O, 0, 1). */
+	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private PasswordPolicy() {
+	}
+
+	/**
+	 * @return a random one-time password of 16 characters (about 93 bits)
+	 */
+	static String oneTimePassword() {
+		var password = new StringBuilder();
+		for (int i = 0; i < 16; i++) {
+			password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+		}
+		return password.toString();
 	}
 
 	/**

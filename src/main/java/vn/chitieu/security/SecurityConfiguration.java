@@ -1,5 +1,7 @@
 package vn.chitieu.security;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,6 +13,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -22,6 +26,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	static final String SESSION_COOKIE = "JSESSIONID";
+
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
@@ -31,8 +37,13 @@ class SecurityConfiguration {
 	 * Office and leaders (docs/api.md).
 	 */
 	@Bean
+	LoginThrottle loginThrottle(LoginProperties properties) {
+		return new LoginThrottle(properties, Clock.systemUTC());
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
@@ -45,13 +56,14 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'"))
 				.frameOptions((frame) -> frame.deny()))
+			.addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeFilter(true), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
 			.permitAll()
@@ -74,10 +86,16 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies(SESSION_COOKIE).permitAll())
+			// A new session id at login (no session fixation); after 30 minutes without a
+			// request (server.servlet.session.timeout) the session ends and the next page
+			// says so on the login page.
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId())
+				.invalidSessionUrl("/login?expired"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frame) -> frame.deny()))
+			.addFilterBefore(new LoginThrottleFilter(throttle, false), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeFilter(false), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}

@@ -28,10 +28,13 @@ public class Users {
 
 	private final AuditLog audit;
 
-	Users(AppUserRepository users, PasswordEncoder encoder, AuditLog audit) {
+	private final LoginThrottle throttle;
+
+	Users(AppUserRepository users, PasswordEncoder encoder, AuditLog audit, LoginThrottle throttle) {
 		this.users = users;
 		this.encoder = encoder;
 		this.audit = audit;
+		this.throttle = throttle;
 	}
 
 	public List<UserSummary> all() {
@@ -124,6 +127,26 @@ public class Users {
 		user.changePassword(this.encoder.encode(newPassword), false);
 		this.audit.record(user.getUsername(), AuditRecord.of("PASSWORD_CHANGED", "user", user.getUsername()));
 		return true;
+	}
+
+	/**
+	 * Gives a user a new one-time password, which they must change when they log in, and
+	 * lifts any lock on their logins: an administrator's answer to a forgotten password.
+	 * @param id the user
+	 * @param actor the administrator
+	 * @return the user and the one-time password, to be shown once; empty for an unknown
+	 * user
+	 */
+	@Transactional
+	public Optional<PasswordReset> resetPassword(long id, String actor) {
+		return this.users.findById(id).map((user) -> {
+			var password = PasswordPolicy.oneTimePassword();
+			user.changePassword(this.encoder.encode(password), true);
+			this.throttle.forget(user.getUsername());
+			this.audit.record(actor,
+					AuditRecord.of("PASSWORD_RESET", "user", user.getUsername()).withUnit(user.getUnitId(), null));
+			return new PasswordReset(user.getUsername(), password);
+		});
 	}
 
 	/**

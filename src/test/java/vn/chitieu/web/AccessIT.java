@@ -139,19 +139,30 @@ class AccessIT {
 
 	@Test
 	void shouldRefuseAStateChangingRequestWithoutItsCsrfToken() throws Exception {
+		// A logged-in user's session holds a token (every page with a form has one); a
+		// forged request from another site cannot know it.
+		var session = new org.springframework.mock.web.MockHttpSession();
+		this.mvc.perform(get("/login").session(session)).andExpect(status().isOk());
 		var office = this.logins.as(Logins.OFFICE);
-		this.mvc.perform(multipart("/plans/import").file("file", "x".getBytes()).with(office))
+		this.mvc.perform(multipart("/plans/import").file("file", "x".getBytes()).session(session).with(office))
 			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/account/password")
 				.param("currentPassword", Logins.PASSWORD)
 				.param("newPassword", "another-password")
 				.param("confirmation", "another-password")
+				.session(session)
 				.with(office))
 			.andExpect(status().isForbidden());
 		this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/logout").with(office))
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/logout")
+				.session(session)
+				.with(office))
 			.andExpect(status().isForbidden());
+		// Without a session at all (it ended), the request goes to the login page, which
+		// says the session ended; nothing is done either way.
+		this.mvc.perform(multipart("/plans/import").file("file", "x".getBytes()).with(office))
+			.andExpect(redirectedUrlPattern("/login?expired"));
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -164,6 +165,12 @@ class AuthorisationMatrixIT {
 				between the markers in docs/security.md.""").isEqualTo(table);
 	}
 
+	/**
+	 * A forged request from another site rides on the victim's session, which holds a
+	 * CSRF token (every page with a form puts one there), but cannot know the token: 403.
+	 * Without any session (it ended) the request is sent to the login page instead.
+	 * Either way nothing is done.
+	 */
 	@Test
 	void shouldRefuseEveryStateChangingRequestWithoutACsrfToken() throws Exception {
 		long changesBefore = changes();
@@ -173,9 +180,14 @@ class AuthorisationMatrixIT {
 				continue;
 			}
 			for (var who : Who.values()) {
-				var result = perform(endpoint, who, this.own, false);
-				assertThat(result.getResponse().getStatus()).as("%s as %s without a CSRF token", endpoint, who)
+				var session = new MockHttpSession();
+				this.mvc.perform(MockMvcRequestBuilders.get("/login").session(session));
+				var forged = perform(endpoint, who, this.own, false, session);
+				assertThat(forged.getResponse().getStatus()).as("%s as %s without a CSRF token", endpoint, who)
 					.isIn(401, 403);
+				var sessionless = Outcome.of(perform(endpoint, who, this.own, false, null));
+				assertThat(sessionless).as("%s as %s without a CSRF token or a session", endpoint, who)
+					.isIn(Outcome.FORBIDDEN, Outcome.UNAUTHORIZED, Outcome.LOGIN);
 				checked++;
 			}
 		}
@@ -208,7 +220,7 @@ class AuthorisationMatrixIT {
 	}
 
 	private Outcome outcome(Endpoint endpoint, Who who, Map<String, Long> units, boolean withCsrf) throws Exception {
-		var result = perform(endpoint, who, units, withCsrf);
+		var result = perform(endpoint, who, units, withCsrf, null);
 		if (endpoint.isErrorPage()) {
 			// Asked for directly, the error page shows an error without details (500): a
 			// friendly page, never a stack trace.
@@ -219,7 +231,8 @@ class AuthorisationMatrixIT {
 		return Outcome.of(result);
 	}
 
-	private MvcResult perform(Endpoint endpoint, Who who, Map<String, Long> units, boolean withCsrf) throws Exception {
+	private MvcResult perform(Endpoint endpoint, Who who, Map<String, Long> units, boolean withCsrf,
+			MockHttpSession session) throws Exception {
 		var uri = uri(endpoint, who, units);
 		AbstractMockHttpServletRequestBuilder<?> request;
 		if (endpoint.path().endsWith("/upload") || endpoint.path().equals("/plans/import")) {
@@ -227,10 +240,20 @@ class AuthorisationMatrixIT {
 			request = MockMvcRequestBuilders.multipart(uri)
 				.file(new MockMultipartFile("file", "x.xlsx", "application/octet-stream", new byte[] { 'x' }));
 		}
+		else if (endpoint.method() == HttpMethod.POST && endpoint.path().equals("/login")) {
+			// Logging in as oneself (nobody, for an anonymous visitor): the throttle of
+			// failed logins is not what this tests.
+			request = MockMvcRequestBuilders.post(uri)
+				.param("username", (who.username != null) ? who.username : "")
+				.param("password", (who.username != null) ? Logins.PASSWORD : "");
+		}
 		else {
 			request = MockMvcRequestBuilders.request(endpoint.method(), uri);
 		}
 		request.accept("text/html");
+		if (session != null) {
+			request.session(session);
+		}
 		if (endpoint.path().startsWith("/api/")) {
 			if (who.username != null) {
 				request.with(httpBasic(who.username, Logins.PASSWORD));
@@ -421,7 +444,7 @@ class AuthorisationMatrixIT {
 			}
 			if (status >= 300 && status < 400 && location != null
 					&& location.toLowerCase(Locale.ROOT).matches("(https?://[^/]+)?/login(\\?.*)?")
-					&& !location.contains("error") && !location.contains("logout")) {
+					&& !location.contains("error") && !location.contains("logout") && !location.contains("locked")) {
 				return LOGIN;
 			}
 			if (status >= 500) {

@@ -1,14 +1,24 @@
 package vn.chitieu.security.web;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.chitieu.orgunit.OrgUnits;
+import vn.chitieu.security.CurrentUser;
 import vn.chitieu.security.Users;
 
 /**
- * The administrator's list of users.
+ * The administrator's list of users, and resetting a forgotten password.
  */
 @Controller
 class UserListController {
@@ -17,9 +27,12 @@ class UserListController {
 
 	private final OrgUnits units;
 
-	UserListController(Users users, OrgUnits units) {
+	private final MessageSource messages;
+
+	UserListController(Users users, OrgUnits units, MessageSource messages) {
 		this.users = users;
 		this.units = units;
+		this.messages = messages;
 	}
 
 	@GetMapping("/admin/users")
@@ -27,6 +40,20 @@ class UserListController {
 		model.addAttribute("users", this.users.all());
 		model.addAttribute("unitNames", this.units.names());
 		return "security/users";
+	}
+
+	/**
+	 * Gives the user a one-time password, shown to the administrator once (a flash
+	 * attribute, never logged or stored in clear); the user must change it at login.
+	 */
+	@PostMapping("/admin/users/{id}/password-reset")
+	String resetPassword(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, Locale locale,
+			RedirectAttributes redirect) {
+		var reset = this.users.resetPassword(id, admin.getUsername())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		redirect.addFlashAttribute("reset", this.messages.getMessage("users.resetDone",
+				new Object[] { reset.username(), reset.oneTimePassword() }, locale));
+		return "redirect:/admin/users";
 	}
 
 }
