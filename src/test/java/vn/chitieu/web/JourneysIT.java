@@ -225,6 +225,7 @@ class JourneysIT {
 
 		var page = this.browser.logIn(Logins.OFFICE, Logins.PASSWORD);
 		page.navigate("/progress/" + PLAN + "?year=" + YEAR.label());
+		Browser.screenshot(page, "06-dashboard");
 		var table = page.locator("table.progress-table", new Page.LocatorOptions().setHas(page.getByText(INDICATOR)));
 		var row = table.locator("tbody tr", new Locator.LocatorOptions().setHas(page.getByText(INDICATOR, exact())));
 		int column = columnOf(table, YEAR.label());
@@ -232,7 +233,7 @@ class JourneysIT {
 			.hasText(vi.value(indicator.indicator(), after));
 		assertThat(row.locator(".pstatus").first()).hasText(vi.status(latest.status(), latest, indicator.indicator()));
 		row.scrollIntoViewIfNeeded();
-		Browser.screenshot(page, "06-dashboard-overview");
+		Browser.screenshot(page, "06-dashboard-thcs-02");
 
 		row.getByRole(AriaRole.LINK).first().click();
 		assertThat(page.locator("h1")).containsText(indicator.indicator().name(VIETNAMESE));
