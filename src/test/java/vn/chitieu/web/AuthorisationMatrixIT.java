@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -44,12 +45,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Every endpoint of the application, for every role, against the user's own unit and
  * another unit: what happens must be what {@code docs/security.md} says, cell by cell.
  * <p>
- * The endpoints come from the application's request mappings (plus the login and logout
- * that Spring Security handles itself), so a new endpoint appears here by itself, and
- * fails the test until the table in the document classifies it. Whatever the document
- * says, a school or ward user must never reach another unit's data, an anonymous visitor
- * must reach nothing but the login page, and no request may end in a server error. Every
- * state-changing request without a CSRF token is refused.
+ * The endpoints come from the application's request mappings and static resource handlers
+ * (plus the login and logout that Spring Security handles itself), so a new endpoint
+ * appears here by itself, and fails the test until the table in the document classifies
+ * it. Whatever the document says, a school or ward user must never reach another unit's
+ * data, an anonymous visitor must reach nothing but the login page, and no request may
+ * end in a server error. Every state-changing request without a CSRF token is refused.
  * <p>
  * The requests change nothing: forms are posted for a closed school year, files are not
  * spreadsheets, reviews carry no decision. The test checks that too.
@@ -76,6 +77,11 @@ class AuthorisationMatrixIT {
 	/** Endpoints that Spring Security serves itself, not in the request mappings. */
 	private static final List<Endpoint> FILTER_ENDPOINTS = List.of(new Endpoint(HttpMethod.POST, "/login"),
 			new Endpoint(HttpMethod.POST, "/logout"));
+
+	/** A file served by each static resource handler. */
+	private static final Map<String, String> STATIC_FILES = Map.of("/webjars/**",
+			"/webjars/bootstrap/dist/css/bootstrap.min.css", "/css/**", "/css/app.css", "/js/**", "/js/app.js",
+			"/img/**", "/img/favicon.svg");
 
 	/** Query parameters an endpoint needs to do anything. */
 	private static final Map<String, String> QUERIES = Map.of("/reports/progress.xlsx",
@@ -215,6 +221,12 @@ class AuthorisationMatrixIT {
 				}
 			}
 		}
+		// Static files: the resource handlers' patterns, GET only.
+		for (var mapping : this.context.getBeansOfType(SimpleUrlHandlerMapping.class).values()) {
+			for (var pattern : mapping.getHandlerMap().keySet()) {
+				endpoints.add(new Endpoint(HttpMethod.GET, pattern));
+			}
+		}
 		endpoints.addAll(FILTER_ENDPOINTS);
 		return List.copyOf(endpoints);
 	}
@@ -227,6 +239,9 @@ class AuthorisationMatrixIT {
 			var body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 			assertThat(body).as("the error page").doesNotContain("Exception").doesNotContain("at vn.");
 			return (result.getResponse().getStatus() >= 500) ? Outcome.ERROR_PAGE : Outcome.of(result);
+		}
+		if (STATIC_FILES.containsKey(endpoint.path())) {
+			assertThat(result.getResponse().getStatus()).as("%s served", endpoint).isEqualTo(200);
 		}
 		return Outcome.of(result);
 	}
@@ -303,6 +318,13 @@ class AuthorisationMatrixIT {
 			matcher.appendReplacement(out, Matcher.quoteReplacement(value));
 		}
 		matcher.appendTail(out);
+		if (path.endsWith("/**")) {
+			var file = STATIC_FILES.get(path);
+			if (file == null) {
+				throw new AssertionError("No sample file for " + path);
+			}
+			return file;
+		}
 		return out + QUERIES.getOrDefault(path, "");
 	}
 
@@ -367,9 +389,13 @@ class AuthorisationMatrixIT {
 			return this.path.contains("{id}") && !this.path.startsWith("/admin/");
 		}
 
-		/** The pages everyone may reach: logging in and out, and the error page. */
+		/**
+		 * What everyone may reach: logging in and out, the error page, static files
+		 * (styles, scripts, images).
+		 */
 		boolean isPublic() {
-			return this.path.equals("/login") || this.path.equals("/logout") || isErrorPage();
+			return this.path.equals("/login") || this.path.equals("/logout") || isErrorPage()
+					|| STATIC_FILES.containsKey(this.path);
 		}
 
 		boolean isErrorPage() {
