@@ -102,6 +102,27 @@ class MessagesTest {
 		assertThat(offenders).isEmpty();
 	}
 
+	/**
+	 * The Content-Security-Policy allows scripts and styles from the application's own
+	 * files only: no template may hold an inline script, an event handler attribute, a
+	 * style attribute or element, or a {@code javascript:} link, which browsers would
+	 * block.
+	 */
+	@Test
+	void shouldHoldNoInlineScriptOrStyleInTemplates() throws IOException {
+		var inline = Pattern.compile(
+				"<script(?![^>]*\\bth:src=|[^>]*\\bsrc=)|\\son[a-z]+\\s*=|\\s(th:)?style\\s*=|<style|javascript:",
+				Pattern.CASE_INSENSITIVE);
+		var offenders = new ArrayList<String>();
+		for (var template : templates()) {
+			var matcher = inline.matcher(Files.readString(template).replaceAll("(?s)<!--.*?-->", ""));
+			while (matcher.find()) {
+				offenders.add(template.getFileName() + ": " + matcher.group());
+			}
+		}
+		assertThat(offenders).isEmpty();
+	}
+
 	private static List<Path> templates() throws IOException {
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
 			return files.filter((f) -> f.toString().endsWith(".html")).toList();
