@@ -69,6 +69,17 @@
         if (event.target.matches('input[data-kind]')) { check(event.target); }
     });
     form.addEventListener('submit', function () { dirty = false; });
+
+    // Typing takes no request: keep the session alive while there are unsaved changes, so
+    // that saving after a long while does not find it ended (30 minutes without a request).
+    var keepAlive = form.getAttribute('data-keepalive-url');
+    if (keepAlive) {
+        window.setInterval(function () {
+            if (dirty) {
+                window.fetch(keepAlive, { credentials: 'same-origin', cache: 'no-store' });
+            }
+        }, 5 * 60 * 1000);
+    }
     window.addEventListener('beforeunload', function (event) {
         if (dirty) {
             event.preventDefault();

@@ -369,6 +369,24 @@ class JourneysIT {
 		page.context().close();
 	}
 
+	// ------------------------------------------------------------------ 7
+
+	@Test
+	@Order(7)
+	void anOpenFormWithUnsavedChangesKeepsTheSessionAlive() {
+		var page = this.browser.logIn("th-mau-17", Logins.PASSWORD);
+		page.clock().install();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
+		var field = page.locator("#figures-form input[data-kind]").first();
+		field.fill("12");
+		field.blur();
+		// Five minutes later (on the page's clock), the page tells the server the user is
+		// still there; the server answers without content.
+		var ping = page.waitForResponse("**/session/keepalive", () -> page.clock().runFor(5 * 60 * 1000));
+		assertThat(ping.status()).isEqualTo(204);
+		page.context().close();
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	private static void saveDraft(Page page) {
