@@ -214,7 +214,7 @@ public class OfficialReport {
 		var indicator = progress.indicator();
 		var latest = progress.latest();
 		var row = Sheets.row(sheet, index);
-		Sheets.number(row, STT, BigDecimal.valueOf(number), sheets.number("0"));
+		Sheets.number(row, STT, BigDecimal.valueOf(number), sheets.ordinal());
 		Sheets.text(row, NAME, indicator.code() + ". " + indicator.nameVi(), sheets.text());
 		Sheets.text(row, UNIT, this.format.unit(indicator), sheets.centered(false));
 		target(row, sheets, indicator);
@@ -226,6 +226,7 @@ public class OfficialReport {
 		comparison(row, compare, sheets, indicator, latest.main());
 		Sheets.text(row, compare + 1, this.format.status(latest.status(), latest, indicator), sheets.centered(true));
 		Sheets.text(row, compare + 2, notes(progress, plan), sheets.note());
+		Sheets.fitHeight(row);
 	}
 
 	/**
@@ -405,7 +406,7 @@ public class OfficialReport {
 					continue;
 				}
 				var r = Sheets.row(sheet, row++);
-				Sheets.number(r, 0, BigDecimal.valueOf(number++), sheets.number("0"));
+				Sheets.number(r, 0, BigDecimal.valueOf(number++), sheets.ordinal());
 				Sheets.text(r, 1, school.code(), sheets.text());
 				Sheets.text(r, 2, school.name(), sheets.text());
 				Sheets.text(r, 3, schoolLevel.name(), sheets.centered(false));
@@ -417,6 +418,7 @@ public class OfficialReport {
 				for (int i = 0; i < indicators.size(); i++) {
 					part(r, fixed.length + i, sheets, indicators.get(i), own.get(indicators.get(i).code()));
 				}
+				Sheets.fitHeight(r);
 			}
 		}
 		Sheets.page(sheet, true, header, header + 1, 3);
@@ -503,7 +505,7 @@ public class OfficialReport {
 		int number = 1;
 		for (var ward : wards.rows()) {
 			var r = Sheets.row(sheet, row++);
-			Sheets.number(r, 0, BigDecimal.valueOf(number++), sheets.number("0"));
+			Sheets.number(r, 0, BigDecimal.valueOf(number++), sheets.ordinal());
 			Sheets.text(r, 1, ward.ward().name(), sheets.text());
 			column = 2;
 			for (var indicator : wards.rates()) {
@@ -517,6 +519,7 @@ public class OfficialReport {
 				var outcome = (part != null) ? part.outcome() : UnitResult.Outcome.MISSING;
 				Sheets.text(r, column++, msg("report.outcome." + outcome.name()), sheets.centered(false));
 			}
+			Sheets.fitHeight(r);
 		}
 		var total = Sheets.row(sheet, row);
 		Sheets.text(total, 0, null, sheets.section());
@@ -528,7 +531,7 @@ public class OfficialReport {
 			column += 3;
 		}
 		for (var indicator : wards.counted()) {
-			Sheets.number(total, column++, wards.district().get(indicator.code()).value(), sheets.number("0"));
+			Sheets.number(total, column++, wards.district().get(indicator.code()).value(), sheets.ordinal());
 		}
 		Sheets.page(sheet, true, header, header + 1, 2);
 	}
@@ -570,7 +573,7 @@ public class OfficialReport {
 		for (var progress : plan.indicators()) {
 			var result = progress.latest().result();
 			var r = Sheets.row(sheet, row++);
-			Sheets.number(r, 0, BigDecimal.valueOf(number++), sheets.number("0"));
+			Sheets.number(r, 0, BigDecimal.valueOf(number++), sheets.ordinal());
 			Sheets.text(r, 1, progress.indicator().code(), sheets.text());
 			Sheets.text(r, 2, progress.indicator().nameVi(), sheets.text());
 			Sheets.number(r, 3, BigDecimal.valueOf(result.used()), sheets.number(Sheets.INTEGER));
@@ -580,6 +583,7 @@ public class OfficialReport {
 			Sheets.number(r, 6, wards ? BigDecimal.valueOf(result.wardsInScope()) : null,
 					sheets.number(Sheets.INTEGER));
 			Sheets.text(r, 7, msg(result.complete() ? "report.yes" : "report.no"), sheets.centered(false));
+			Sheets.fitHeight(r);
 		}
 		// Every unit's report for the year.
 		row += 1;
@@ -610,7 +614,7 @@ public class OfficialReport {
 		for (var unit : rows) {
 			var status = statuses.get(Long.parseLong(unit[0]));
 			var r = Sheets.row(sheet, row++);
-			Sheets.number(r, 0, BigDecimal.valueOf(number++), sheets.number("0"));
+			Sheets.number(r, 0, BigDecimal.valueOf(number++), sheets.ordinal());
 			Sheets.text(r, 1, unit[1], sheets.text());
 			Sheets.text(r, 2, unit[2], sheets.text());
 			Sheets.text(r, 3, unit[3], sheets.centered(false));
@@ -621,6 +625,7 @@ public class OfficialReport {
 			Sheets.text(r, 6, (status != null) ? status.comment() : null, sheets.note());
 			Sheets.fill(r, 7, widths.length - 1, sheets.note());
 			Sheets.merge(sheet, row - 1, 6, widths.length - 1);
+			Sheets.fitHeight(r, 6, widths.length - 1);
 		}
 		Sheets.page(sheet, false, header, header, 0);
 	}
@@ -662,6 +667,7 @@ public class OfficialReport {
 					r, 8, (indicator.flaw() != null)
 							? msg("report.flaw", indicator.flaw().vi(), indicator.flaw().readingVi()) : null,
 					sheets.note());
+			Sheets.fitHeight(r);
 		}
 		Sheets.page(sheet, true, header, header, 1);
 	}

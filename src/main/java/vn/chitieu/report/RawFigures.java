@@ -103,7 +103,7 @@ public class RawFigures {
 				}
 				else if (figures.unitId() == districtId) {
 					var row = Sheets.row(districtSheet, rows[2]++);
-					Sheets.number(row, 0, BigDecimal.ONE, sheets.number("0"));
+					Sheets.number(row, 0, BigDecimal.ONE, sheets.ordinal());
 					Sheets.text(row, 1, msg("report.status." + figures.status().name()), sheets.centered(false));
 					values(row, 2, sheets, figures, districtMetrics);
 				}
@@ -154,7 +154,7 @@ public class RawFigures {
 	private void schoolRow(Sheet sheet, Sheets sheets, int index, School school, String level, ReportedFigures figures,
 			List<Metric> metrics) {
 		var row = Sheets.row(sheet, index);
-		Sheets.number(row, 0, BigDecimal.valueOf(index - HEADER), sheets.number("0"));
+		Sheets.number(row, 0, BigDecimal.valueOf(index - HEADER), sheets.ordinal());
 		Sheets.text(row, 1, school.code(), sheets.text());
 		Sheets.text(row, 2, school.name(), sheets.text());
 		Sheets.text(row, 3, level, sheets.centered(false));
@@ -163,17 +163,19 @@ public class RawFigures {
 		Sheets.text(row, 6, msg("report.status." + ((figures != null) ? figures.status().name() : "NONE")),
 				sheets.centered(false));
 		values(row, SCHOOL_COLUMNS, sheets, figures, metrics);
+		Sheets.fitHeight(row);
 	}
 
 	private void wardRow(Sheet sheet, Sheets sheets, int index, Ward ward, ReportedFigures figures,
 			List<Metric> metrics) {
 		var row = Sheets.row(sheet, index);
-		Sheets.number(row, 0, BigDecimal.valueOf(index - HEADER), sheets.number("0"));
+		Sheets.number(row, 0, BigDecimal.valueOf(index - HEADER), sheets.ordinal());
 		Sheets.text(row, 1, ward.code(), sheets.text());
 		Sheets.text(row, 2, ward.name(), sheets.text());
 		Sheets.text(row, 3, msg("report.status." + ((figures != null) ? figures.status().name() : "NONE")),
 				sheets.centered(false));
 		values(row, 4, sheets, figures, metrics);
+		Sheets.fitHeight(row);
 	}
 
 	private static void values(org.apache.poi.ss.usermodel.Row row, int first, Sheets sheets, ReportedFigures figures,

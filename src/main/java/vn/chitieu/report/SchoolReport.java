@@ -117,7 +117,7 @@ public class SchoolReport {
 		var progress = line.progress();
 		var indicator = progress.indicator();
 		var latest = progress.latest();
-		Sheets.number(row, OfficialReport.STT, BigDecimal.valueOf(number), sheets.number("0"));
+		Sheets.number(row, OfficialReport.STT, BigDecimal.valueOf(number), sheets.ordinal());
 		Sheets.text(row, OfficialReport.NAME, indicator.code() + ". " + indicator.nameVi(), sheets.text());
 		Sheets.text(row, OfficialReport.UNIT, this.format.unit(indicator), sheets.centered(false));
 		Sheets.text(row, OfficialReport.TARGET, String.join("; ", this.format.targets(indicator)),
@@ -152,6 +152,7 @@ public class SchoolReport {
 			improve = msg("report.school.condition", this.format.condition(indicator, school.code()));
 		}
 		Sheets.text(row, position + 1, improve, sheets.note());
+		Sheets.fitHeight(row);
 	}
 
 	private static void value(Row row, int column, Sheets sheets, IndicatorDefinition indicator, BigDecimal value) {

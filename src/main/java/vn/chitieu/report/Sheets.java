@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -123,6 +124,17 @@ final class Sheets {
 		});
 	}
 
+	/** A row's number (STT), centred. */
+	CellStyle ordinal() {
+		return this.styles.computeIfAbsent("ordinal", (k) -> {
+			var style = bordered(font(12, false, false, false, false));
+			style.setDataFormat(this.workbook.createDataFormat().getFormat("0"));
+			style.setAlignment(HorizontalAlignment.CENTER);
+			style.setVerticalAlignment(VerticalAlignment.TOP);
+			return style;
+		});
+	}
+
 	/** A warning that stands out: sample data. */
 	CellStyle warning() {
 		return this.styles.computeIfAbsent("warning", (k) -> {
@@ -181,6 +193,52 @@ final class Sheets {
 			cell.setCellStyle(style);
 		}
 		return cell;
+	}
+
+	/**
+	 * Gives a table row the height its wrapped texts need. Spreadsheets do not size rows
+	 * when they open a file (LibreOffice keeps the default height, and wrapped lines then
+	 * overlap the rows below on screen and on paper), so the height is set from the
+	 * length of each text and the width of its column: about 1.05 characters of Times New
+	 * Roman 12 per unit of column width, lines of 1.2 times the font size.
+	 * @param row a row whose cells are all written
+	 */
+	static void fitHeight(Row row) {
+		fitHeight(row, -1, -1);
+	}
+
+	/**
+	 * As {@link #fitHeight(Row)}, for a row whose cells {@code mergedFrom} to
+	 * {@code mergedTo} are merged into one.
+	 * @param row a row whose cells are all written
+	 * @param mergedFrom the first merged column
+	 * @param mergedTo the last merged column
+	 */
+	static void fitHeight(Row row, int mergedFrom, int mergedTo) {
+		var sheet = row.getSheet();
+		float points = 0;
+		for (var cell : row) {
+			var style = cell.getCellStyle();
+			if (cell.getCellType() != CellType.STRING || style == null || !style.getWrapText()) {
+				continue;
+			}
+			int column = cell.getColumnIndex();
+			double width = 0;
+			int last = (column == mergedFrom) ? mergedTo : column;
+			for (int c = column; c <= last; c++) {
+				width += sheet.getColumnWidth(c) / 256.0;
+			}
+			var font = sheet.getWorkbook().getFontAt(style.getFontIndex());
+			double perLine = Math.max(1, width * 1.05 * 12 / font.getFontHeightInPoints());
+			int lines = 0;
+			for (var paragraph : cell.getStringCellValue().split("\n", -1)) {
+				lines += Math.max(1, (int) Math.ceil(paragraph.length() / perLine));
+			}
+			points = Math.max(points, lines * font.getFontHeightInPoints() * 1.2f + 3);
+		}
+		if (points > sheet.getDefaultRowHeightInPoints()) {
+			row.setHeightInPoints(points);
+		}
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Cells of the exports: user text never becomes a formula, numbers stay numbers.
@@ -50,6 +51,36 @@ class SheetsTest {
 			assertThat(empty.getCellType()).isEqualTo(CellType.BLANK);
 			assertThat(workbook.getFontAt(text.getCellStyle().getFontIndex()).getFontName())
 				.isEqualTo("Times New Roman");
+		}
+	}
+
+	@Test
+	void shouldMakeRowsTallEnoughForTheirWrappedText() throws Exception {
+		try (var workbook = new XSSFWorkbook()) {
+			var sheets = new Sheets(workbook);
+			var sheet = workbook.createSheet("s");
+			sheet.setColumnWidth(0, 20 * 256);
+			sheet.setColumnWidth(1, 20 * 256);
+			var shortRow = Sheets.row(sheet, 0);
+			Sheets.text(shortRow, 0, "Đạt", sheets.text());
+			Sheets.fitHeight(shortRow);
+			// About 21 characters a line: 105 characters take 5 lines of 12 points.
+			var longRow = Sheets.row(sheet, 1);
+			Sheets.text(longRow, 0, "x".repeat(105), sheets.text());
+			Sheets.fitHeight(longRow);
+			// The same text over two merged columns takes half as many lines.
+			var mergedRow = Sheets.row(sheet, 2);
+			Sheets.text(mergedRow, 0, "x".repeat(105), sheets.text());
+			Sheets.fitHeight(mergedRow, 0, 1);
+			// Lines the user broke count as lines.
+			var brokenRow = Sheets.row(sheet, 3);
+			Sheets.text(brokenRow, 0, "a\nb\nc", sheets.text());
+			Sheets.fitHeight(brokenRow);
+
+			assertThat(shortRow.getHeightInPoints()).isCloseTo(1 * 12 * 1.2f + 3, within(0.05f));
+			assertThat(longRow.getHeightInPoints()).isCloseTo(5 * 12 * 1.2f + 3, within(0.05f));
+			assertThat(mergedRow.getHeightInPoints()).isCloseTo(3 * 12 * 1.2f + 3, within(0.05f));
+			assertThat(brokenRow.getHeightInPoints()).isCloseTo(3 * 12 * 1.2f + 3, within(0.05f));
 		}
 	}
 
