@@ -135,7 +135,7 @@ class JourneysIT {
 		twoSessions.blur();
 		var message = page.locator("#" + twoSessions.getAttribute("id") + "-msg");
 		assertThat(message).containsText("Chỉ nhập số");
-		Browser.screenshot(page, "01-school-form-invalid-value");
+		Browser.screenshot(page, "1a-school-form-invalid-value");
 		saveDraft(page);
 		assertThat(page.locator("#problems")).containsText("Chưa lưu được");
 		assertThat(page.locator("#problems")).containsText("1 ô cần sửa");
@@ -159,7 +159,7 @@ class JourneysIT {
 		assertThat(message).containsText(
 				"(" + Formats.number(BigDecimal.valueOf(this.pupils + 50), 0, VIETNAMESE) + ") không được lớn hơn");
 		assertThat(message).containsText("(" + Formats.number(BigDecimal.valueOf(this.pupils), 0, VIETNAMESE) + ")");
-		Browser.screenshot(page, "02-school-form-refused");
+		Browser.screenshot(page, "1b-school-form-refused");
 		assertThat(status(SCHOOL)).isEqualTo("DRAFT");
 
 		// Fixed: saved as a draft, then submitted.
@@ -169,7 +169,7 @@ class JourneysIT {
 		assertThat(figure(SCHOOL, "pupils_two_sessions")).isEqualByComparingTo(BigDecimal.valueOf(this.pupils / 2));
 		submit(page);
 		assertThat(page.locator("main")).containsText("Đã gửi báo cáo cho Phòng GD&ĐT");
-		Browser.screenshot(page, "03-school-submitted");
+		Browser.screenshot(page, "1c-school-submitted");
 		assertThat(status(SCHOOL)).isEqualTo("SUBMITTED");
 		assertThat(figure(SCHOOL, "pupils_two_sessions")).isEqualByComparingTo(BigDecimal.valueOf(this.pupils / 2));
 		page.context().close();
@@ -183,7 +183,7 @@ class JourneysIT {
 		var comment = "Số học sinh học 2 buổi/ngày chưa khớp sổ theo dõi, đề nghị trường kiểm tra lại.";
 		var office = this.browser.logIn(Logins.OFFICE, Logins.PASSWORD);
 		openFromTheQueue(office);
-		Browser.screenshot(office, "04-office-review");
+		Browser.screenshot(office, "2a-office-review");
 		office.locator("#review-comment").fill(comment);
 		post(office,
 				() -> office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trả lại để sửa")).click());
@@ -194,7 +194,7 @@ class JourneysIT {
 		school.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
 		assertThat(school.locator("main")).containsText("Ý kiến của Phòng GD&ĐT:");
 		assertThat(school.locator("main")).containsText(comment);
-		Browser.screenshot(school, "05-school-sees-the-comment");
+		Browser.screenshot(school, "2b-school-sees-the-comment");
 		this.twoSessions = this.pupils * 3 / 5;
 		school.locator(TWO_SESSIONS).first().fill(String.valueOf(this.twoSessions));
 		submit(school);
@@ -225,7 +225,7 @@ class JourneysIT {
 
 		var page = this.browser.logIn(Logins.OFFICE, Logins.PASSWORD);
 		page.navigate("/progress/" + PLAN + "?year=" + YEAR.label());
-		Browser.screenshot(page, "06-dashboard");
+		Browser.screenshot(page, "3a-dashboard");
 		var table = page.locator("table.progress-table", new Page.LocatorOptions().setHas(page.getByText(INDICATOR)));
 		var row = table.locator("tbody tr", new Locator.LocatorOptions().setHas(page.getByText(INDICATOR, exact())));
 		int column = columnOf(table, YEAR.label());
@@ -233,7 +233,7 @@ class JourneysIT {
 			.hasText(vi.value(indicator.indicator(), after));
 		assertThat(row.locator(".pstatus").first()).hasText(vi.status(latest.status(), latest, indicator.indicator()));
 		row.scrollIntoViewIfNeeded();
-		Browser.screenshot(page, "06-dashboard-thcs-02");
+		Browser.screenshot(page, "3b-dashboard-thcs-02");
 
 		row.getByRole(AriaRole.LINK).first().click();
 		assertThat(page.locator("h1")).containsText(indicator.indicator().name(VIETNAMESE));
@@ -249,7 +249,7 @@ class JourneysIT {
 			.hasText(Formats.number(BigDecimal.valueOf(this.twoSessions), 2, VIETNAMESE) + " / "
 					+ Formats.number(BigDecimal.valueOf(this.pupils), 2, VIETNAMESE));
 		school.scrollIntoViewIfNeeded();
-		Browser.screenshot(page, "07-indicator-breakdown");
+		Browser.screenshot(page, "3c-indicator-breakdown");
 		page.context().close();
 	}
 
@@ -261,6 +261,7 @@ class JourneysIT {
 		var after = thcs02().year(YEAR).orElseThrow().result().value();
 		var page = this.browser.logIn(Logins.OFFICE, Logins.PASSWORD);
 		page.navigate("/progress/" + PLAN + "?year=" + YEAR.label());
+		Browser.screenshot(page, "4a-report-download");
 		var download = page.waitForDownload(
 				() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tải báo cáo gửi UBND (Excel)"))
 					.click());
@@ -334,7 +335,7 @@ class JourneysIT {
 		post(page, () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click());
 		assertThat(page.locator("main")).containsText("Đã nhận tệp Excel");
 		assertThat(page.locator("main")).containsText("lưu dạng nháp");
-		Browser.screenshot(page, "08-template-uploaded");
+		Browser.screenshot(page, "5a-template-uploaded");
 		assertThat(status(code)).isEqualTo("DRAFT");
 		long stored = this.jdbc.queryForObject("""
 				select count(*) from figure f join submission s on s.id = f.submission_id
@@ -357,7 +358,7 @@ class JourneysIT {
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
 		assertThat(page.locator("html")).hasAttribute("lang", "en");
 		assertThat(page.locator("main")).containsText("Your school");
-		Browser.screenshot(page, "09-english");
+		Browser.screenshot(page, "6a-english");
 		// It stays English from page to page ...
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
 		assertThat(page.locator("html")).hasAttribute("lang", "en");
@@ -384,6 +385,7 @@ class JourneysIT {
 		// still there; the server answers without content.
 		var ping = page.waitForResponse("**/session/keepalive", () -> page.clock().runFor(5 * 60 * 1000));
 		assertThat(ping.status()).isEqualTo(204);
+		Browser.screenshot(page, "7a-form-kept-alive");
 		page.context().close();
 	}
 
