@@ -155,7 +155,7 @@ class AuthorisationMatrixIT {
 						leaks.add(endpoint + " failed with a server error for " + who);
 					}
 				}
-				cells.put(who, cell(endpoint, ownOutcome, otherOutcome));
+				cells.put(who, cell(ownOutcome, otherOutcome));
 			}
 			rows.add(row(endpoint, cells));
 		}
@@ -339,7 +339,7 @@ class AuthorisationMatrixIT {
 
 	// ------------------------------------------------------------------ the table
 
-	private static String cell(Endpoint endpoint, Outcome own, Outcome other) {
+	private static String cell(Outcome own, Outcome other) {
 		if (own == other) {
 			return own.text;
 		}
