@@ -195,11 +195,7 @@ class DashboardController {
 	}
 
 	private PlanSummary summary(String code) {
-		return this.progress.plans()
-			.stream()
-			.filter((p) -> p.code().equals(code))
-			.findFirst()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.progress.summary(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private SchoolYear year(String text, PlanSummary plan, Model model, Locale locale) {

@@ -80,10 +80,7 @@ class ProgressApiController {
 	}
 
 	private PlanSummary summary(String code) {
-		return this.progress.plans()
-			.stream()
-			.filter((p) -> p.code().equals(code))
-			.findFirst()
+		return this.progress.summary(code)
 			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Unknown plan: " + code));
 	}
 

@@ -74,6 +74,14 @@ public class Progress {
 	}
 
 	/**
+	 * @param code a plan's code
+	 * @return the plan, empty if there is none with that code
+	 */
+	public Optional<PlanSummary> summary(String code) {
+		return Optional.ofNullable(loaded(this.source.versions()).get(code)).map(Plans.LoadedPlan::summary);
+	}
+
+	/**
 	 * The year a dashboard shows unless asked otherwise: the current school year, within
 	 * the plan's period.
 	 * @param plan the plan

@@ -1,9 +1,6 @@
 package vn.chitieu.web;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.chitieu.security.NewUser;
 import vn.chitieu.security.Role;
 import vn.chitieu.security.Users;
+import vn.chitieu.testsupport.FormClient;
 import vn.chitieu.testsupport.Logins;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +50,7 @@ class HardeningIT {
 	@Test
 	void shouldRefuseLoginAfterFiveFailuresEvenWithTheRightPasswordUntilAnAdministratorResetsIt() throws Exception {
 		var name = newUser(Role.SCHOOL);
-		var browser = new Client();
+		var browser = new FormClient(this.port);
 		for (int i = 0; i < 5; i++) {
 			assertThat(browser.logIn(name, "wrong-password-" + i).headers().firstValue("Location").orElseThrow())
 				.endsWith("/login?error");
@@ -64,16 +62,19 @@ class HardeningIT {
 		assertThat(browser.get("/login?locked").body()).contains("Đăng nhập sai quá nhiều lần")
 			.contains("15 phút")
 			.contains("quản trị viên đặt lại mật khẩu");
-		assertThat(new Client().logIn("no-such-user", "whatever-1").headers().firstValue("Location").orElseThrow())
-			.endsWith("/login?error");
+		assertThat(new FormClient(this.port).logIn("no-such-user", "whatever-1")
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()).endsWith("/login?error");
 
 		// The administrator resets the password: the one-time password works at once and
 		// must be changed first.
-		var admin = new Client();
+		var admin = new FormClient(this.port);
 		admin.logIn(Logins.ADMIN, Logins.PASSWORD);
 		long id = this.jdbc.queryForObject("select id from app_user where username = ?", Long.class, name);
 		var users = admin.get("/admin/users");
-		var reset = admin.post("/admin/users/" + id + "/password-reset", "_csrf=" + encode(csrf(users.body())));
+		var reset = admin.post("/admin/users/" + id + "/password-reset",
+				"_csrf=" + FormClient.encode(FormClient.csrf(users.body())));
 		assertThat(reset.statusCode()).isEqualTo(302);
 		var page = admin.get("/admin/users").body();
 		var matcher = Pattern.compile("Mật khẩu tạm thời của " + name + ": ([A-Za-z0-9]{16})").matcher(page);
@@ -83,13 +84,15 @@ class HardeningIT {
 				"select count(*) from audit_event where action = 'PASSWORD_RESET' and entity_id = ?", Long.class, name))
 			.isEqualTo(1);
 
-		var user = new Client();
+		var user = new FormClient(this.port);
 		var login = user.logIn(name, matcher.group(1));
 		assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/");
 		assertThat(user.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/account/password");
 		// The old password is gone.
-		assertThat(new Client().logIn(name, "right-password-1").headers().firstValue("Location").orElseThrow())
-			.endsWith("/login?error");
+		assertThat(new FormClient(this.port).logIn(name, "right-password-1")
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()).endsWith("/login?error");
 	}
 
 	@Test
@@ -107,7 +110,7 @@ class HardeningIT {
 
 	@Test
 	void shouldGiveANewSessionIdAtLoginAndEndTheSessionAfterThirtyMinutes() throws Exception {
-		var browser = new Client();
+		var browser = new FormClient(this.port);
 		browser.get("/login");
 		var before = browser.session();
 		assertThat(before).as("a session for the login form's CSRF token").isNotNull();
@@ -116,9 +119,8 @@ class HardeningIT {
 		assertThat(after).isNotNull().isNotEqualTo(before);
 
 		// Someone holding the id from before the login (session fixation) holds nothing.
-		var attacker = new Client();
-		attacker.cookies.getCookieStore()
-			.add(URI.create("http://localhost:" + this.port), cookie("JSESSIONID", before));
+		var attacker = new FormClient(this.port);
+		attacker.useSession(before);
 		var page = attacker.get("/schools");
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(page.headers().firstValue("Location").orElseThrow()).contains("/login");
@@ -138,7 +140,7 @@ class HardeningIT {
 
 	@Test
 	void shouldSendTheSecurityHeadersOnEveryPage() throws Exception {
-		var browser = new Client();
+		var browser = new FormClient(this.port);
 		for (var response : new HttpResponse<?>[] { browser.get("/login"), browser.get("/no-such-page") }) {
 			var headers = response.headers();
 			var policy = headers.firstValue("Content-Security-Policy").orElseThrow();
@@ -172,67 +174,6 @@ class HardeningIT {
 			.header("Authorization", "Basic " + basic)
 			.GET()
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static HttpCookie cookie(String name, String value) {
-		var cookie = new HttpCookie(name, value);
-		cookie.setPath("/");
-		cookie.setVersion(0);
-		return cookie;
-	}
-
-	private static String csrf(String html) {
-		var matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-		assertThat(matcher.find()).as("a CSRF token").isTrue();
-		return matcher.group(1);
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	/** A browser without JavaScript: cookies, no redirects followed. */
-	private final class Client {
-
-		final CookieManager cookies = new CookieManager();
-
-		final HttpClient http = HttpClient.newBuilder()
-			.cookieHandler(this.cookies)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-
-		HttpResponse<String> logIn(String username, String password) throws Exception {
-			var token = csrf(get("/login").body());
-			return post("/login",
-					"username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token));
-		}
-
-		HttpResponse<String> get(String path) throws Exception {
-			return this.http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> post(String path, String form) throws Exception {
-			return this.http.send(HttpRequest.newBuilder(uri(path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		String session() {
-			return this.cookies.getCookieStore()
-				.getCookies()
-				.stream()
-				.filter((c) -> c.getName().equals("JSESSIONID"))
-				.map(HttpCookie::getValue)
-				.findFirst()
-				.orElse(null);
-		}
-
-		private URI uri(String path) {
-			return URI.create("http://localhost:" + HardeningIT.this.port + path);
-		}
-
 	}
 
 }

@@ -86,11 +86,7 @@ class ReportController {
 	}
 
 	private PlanSummary plan(String code) {
-		return this.progress.plans()
-			.stream()
-			.filter((p) -> p.code().equals(code))
-			.findFirst()
-			.orElseThrow(() -> notFound());
+		return this.progress.summary(code).orElseThrow(() -> notFound());
 	}
 
 	private SchoolYear year(String text, PlanSummary plan) {
