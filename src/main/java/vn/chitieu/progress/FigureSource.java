@@ -80,6 +80,8 @@ class FigureSource {
 			}
 			figures.put(key(rs.getLong("unit_id"), rs.getInt("school_year"), rs.getString("level")), map);
 		}, starts, statuses);
+		var open = new HashSet<Integer>(
+				this.jdbc.queryForList("select start_year from school_year where open", Integer.class));
 		var result = new HashMap<SchoolYear, YearData>();
 		for (var start : starts) {
 			var year = SchoolYear.of(start);
@@ -105,7 +107,7 @@ class FigureSource {
 			}
 			var district = (districtId != null) ? figures.getOrDefault(key(districtId, start, null), Map.of())
 					: Map.<String, BigDecimal>of();
-			result.put(year, new YearData(year, schools, wards, district));
+			result.put(year, new YearData(year, schools, wards, district, !open.contains(start)));
 		}
 		return result;
 	}

@@ -365,7 +365,7 @@ public class Progress {
 			Predicate<UnitData> wards) {
 		var result = new HashMap<SchoolYear, YearData>();
 		data.forEach((year, d) -> result.put(year, new YearData(year, d.schools().stream().filter(schools).toList(),
-				d.wards().stream().filter(wards).toList(), d.district())));
+				d.wards().stream().filter(wards).toList(), d.district(), d.closed())));
 		return result;
 	}
 

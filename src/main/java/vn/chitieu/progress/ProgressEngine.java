@@ -495,7 +495,7 @@ public final class ProgressEngine {
 	public static YearData forWard(YearData data, UnitData ward) {
 		return new YearData(data.year(),
 				data.schools().stream().filter((s) -> s.wardId() != null && s.wardId() == ward.unitId()).toList(),
-				List.of(ward), data.district());
+				List.of(ward), data.district(), data.closed());
 	}
 
 	/**

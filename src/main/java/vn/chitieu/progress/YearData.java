@@ -15,9 +15,11 @@ import vn.chitieu.orgunit.SchoolYear;
  * reported nothing have no figures
  * @param wards every ward, likewise
  * @param district the figures the Office entered for the district
+ * @param closed whether the school year is closed for entry: what was reported is final,
+ * and a value computed from incomplete figures is no longer provisional
  */
-public record YearData(SchoolYear year, List<UnitData> schools, List<UnitData> wards,
-		Map<String, BigDecimal> district) {
+public record YearData(SchoolYear year, List<UnitData> schools, List<UnitData> wards, Map<String, BigDecimal> district,
+		boolean closed) {
 
 	public YearData {
 		schools = List.copyOf(schools);

@@ -237,7 +237,8 @@ class GoldenProgressTest {
 				var district = new HashMap<String, BigDecimal>();
 				put(district, defaults.get("district"));
 				put(district, (Map<String, Object>) spec.get("district"));
-				result.put(year, new YearData(year, schoolData, wardData, district));
+				result.put(year,
+						new YearData(year, schoolData, wardData, district, !Boolean.TRUE.equals(spec.get("open"))));
 			}
 			return result;
 		}

@@ -97,7 +97,7 @@ class ProgressEngineTest {
 							school("B", EducationLevel.TH, Map.of("pupils_age_6_10", 1200))),
 					List.of(ward("P1", Map.of("population_age_6_10", 1000)),
 							ward("P2", Map.of("population_age_6_10", 1000)), ward("P3", Map.of())),
-					Map.of());
+					Map.of(), true);
 			var result = evaluate(ratio("pupils_age_6_10", "population_age_6_10"), data);
 			// 2100 pupils over 2000 children: past 100 %, children come from outside.
 			assertThat(result.value()).isEqualByComparingTo("105");
@@ -199,7 +199,7 @@ class ProgressEngineTest {
 					"universal_primary_level >= 3", null, null, List.of());
 			var data = new YearData(Y2022, List.of(), List.of(ward("P1", Map.of("universal_primary_level", 3)),
 					ward("P2", Map.of("universal_primary_level", 2)), ward("P3", Map.of("universal_primary_level", 3))),
-					Map.of());
+					Map.of(), true);
 			assertThat(evaluate(measure, data).value()).isEqualByComparingTo("2");
 		}
 
@@ -222,7 +222,7 @@ class ProgressEngineTest {
 		void shouldReadADistrictFigure() {
 			var measure = new Measure(MeasureKind.DISTRICT, new Scope(UnitKind.DISTRICT, Set.of(), null, false), null,
 					null, null, null, "district.competitions", List.of());
-			var data = new YearData(Y2022, List.of(), List.of(), Map.of("competitions", BigDecimal.valueOf(11)));
+			var data = new YearData(Y2022, List.of(), List.of(), Map.of("competitions", BigDecimal.valueOf(11)), true);
 			assertThat(evaluate(measure, data).value()).isEqualByComparingTo("11");
 			assertThat(evaluate(measure, year(Y2022)).value()).isNull();
 		}
@@ -571,7 +571,7 @@ class ProgressEngineTest {
 			var w2 = ward("W2", Map.of("population_age_6_10", 600));
 			var w3 = ward("W3", Map.of());
 			var data = new YearData(Y2022, List.of(inWard("A", w1, 900), inWard("B", w2, 400), inWard("C", w3, 300)),
-					List.of(w1, w2, w3), Map.of());
+					List.of(w1, w2, w3), Map.of(), true);
 			var breakdown = engine.wardBreakdown(indicator, data, Y2020);
 			// W2: 400 / 600 = 66.7 %, 200 children short; W1: 900 / 1000, 100 short; W3
 			// has no population.
@@ -622,14 +622,14 @@ class ProgressEngineTest {
 			if (values.containsKey(year)) {
 				figures.put("competitions", values.get(year));
 			}
-			data.put(year, new YearData(year, List.of(), List.of(), figures));
+			data.put(year, new YearData(year, List.of(), List.of(), figures, true));
 		}
 		var last = values.keySet().stream().max(SchoolYear::compareTo).orElse(Y2024);
 		return this.engine.compute(plan, indicator, data, last.isBefore(Y2021) ? Y2021 : last, false);
 	}
 
 	private static YearData districtYear(SchoolYear year, int value) {
-		return new YearData(year, List.of(), List.of(), Map.of("competitions", BigDecimal.valueOf(value)));
+		return new YearData(year, List.of(), List.of(), Map.of("competitions", BigDecimal.valueOf(value)), true);
 	}
 
 	private static Measure district(String code) {
@@ -664,7 +664,7 @@ class ProgressEngineTest {
 	}
 
 	private static YearData year(SchoolYear year, UnitData... schools) {
-		return new YearData(year, List.of(schools), List.of(), Map.of());
+		return new YearData(year, List.of(schools), List.of(), Map.of(), true);
 	}
 
 	private static UnitData school(String code, EducationLevel level, Map<String, Integer> values) {
