@@ -10,14 +10,23 @@ import java.util.List;
  * @param amount how many (always positive)
  * @param kind what kind of change is needed
  * @param metrics the metrics whose count must change (for ratios and averages)
- * @param units the units that still have to reach the condition (shares, counts,
+ * @param units the decided units that do not meet the condition yet (shares, counts,
  * checklists)
+ * @param unknown how many units in scope have not reported what the condition needs: the
+ * amount counts decided units only, these are named apart
+ * @param unknownUnits those units, when details were computed
  */
-public record Gap(BigDecimal amount, Kind kind, List<String> metrics, List<UnitData> units) {
+public record Gap(BigDecimal amount, Kind kind, List<String> metrics, List<UnitData> units, int unknown,
+		List<UnitData> unknownUnits) {
 
 	public Gap {
 		metrics = List.copyOf(metrics);
 		units = List.copyOf(units);
+		unknownUnits = List.copyOf(unknownUnits);
+	}
+
+	public Gap(BigDecimal amount, Kind kind, List<String> metrics, List<UnitData> units) {
+		this(amount, kind, metrics, units, 0, List.of());
 	}
 
 	/** The kinds of change. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import vn.chitieu.orgunit.SchoolYear;
@@ -22,10 +23,12 @@ import vn.chitieu.planning.expression.ExpressionParser;
  * <li>a school counts once it has opened, once per level in scope;</li>
  * <li>ratios, averages and sums use a unit only if it reported every figure they need (a
  * figure its level does not report counts as zero); the others are left out of both sums
- * and reported as missing;</li>
- * <li>shares and counts keep every unit in scope; a unit whose condition cannot be told
- * does not meet it and is reported as missing;</li>
- * <li>a zero denominator, or no unit with figures, gives no value, never 0 %.</li>
+ * and reported as missing (unknown);</li>
+ * <li>shares, counts and named lists judge each unit met, not met or unknown
+ * (three-valued logic); the value counts the decided units (met ÷ (met + not met) for a
+ * share), and the bounds say how far the unknown ones could move it;</li>
+ * <li>a zero denominator, or no unit with figures, gives no value, never 0 %; a count or
+ * a sum over no unit at all is zero.</li>
  * </ul>
  */
 final class MeasureEvaluator {
@@ -131,72 +134,102 @@ final class MeasureEvaluator {
 				results.add(new UnitResult(unit, UnitResult.Outcome.USED, value, value, null));
 			}
 		}
-		return new MeasureResult((used == 0) ? null : total, total, null, units.size(), used, 0, 0,
-				detail ? results : List.of());
+		// A sum over no unit at all is zero (nothing to add); a sum whose every unit
+		// lacks its figures has no value.
+		var value = (used == 0 && !units.isEmpty()) ? null : total;
+		return new MeasureResult(value, total, null, units.size(), used, 0, 0, detail ? results : List.of());
 	}
 
+	/**
+	 * Shares and counts. Each unit in scope is met, not met, or unknown (three-valued
+	 * logic); with {@code among}, a unit outside the base is left out. The value counts
+	 * the decided units; the bounds put every unknown unit on one side, then the other.
+	 */
 	private MeasureResult share(Measure measure, YearData data, SchoolYear baseline, boolean detail) {
 		var condition = (measure.condition() != null) ? parse(measure.condition()) : null;
 		var among = (measure.among() != null) ? parse(measure.among()) : null;
 		var units = units(measure.scope(), data, baseline);
 		var results = new ArrayList<UnitResult>();
 		int met = 0;
-		int counted = 0;
-		int missing = 0;
+		int notMet = 0;
+		int excluded = 0;
+		// Unknown units that could still meet the condition, and that could still fail
+		// it.
+		int canMeet = 0;
+		int canFail = 0;
 		for (var unit : units) {
 			var values = values(unit, data);
-			if (among != null) {
-				var inBase = among.condition(values);
-				if (inBase.isEmpty()) {
-					missing++;
-					if (detail) {
-						results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
-					}
-					continue;
-				}
-				if (!inBase.get()) {
-					continue;
-				}
+			var inBase = (among != null) ? among.condition(values) : Optional.of(true);
+			if (inBase.isPresent() && !inBase.get()) {
+				excluded++;
+				continue;
 			}
-			counted++;
-			var holds = (condition != null) ? condition.condition(values) : java.util.Optional.of(true);
-			if (holds.isEmpty()) {
-				missing++;
-				if (detail) {
-					results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
-				}
-			}
-			else {
+			var holds = (condition != null) ? condition.condition(values) : Optional.of(true);
+			if (inBase.isPresent() && holds.isPresent()) {
 				if (holds.get()) {
 					met++;
+				}
+				else {
+					notMet++;
 				}
 				if (detail) {
 					results.add(new UnitResult(unit, holds.get() ? UnitResult.Outcome.MET : UnitResult.Outcome.NOT_MET,
 							left(condition, values), null, null));
 				}
+				continue;
+			}
+			// Unknown: outside the base or meeting (or failing) the condition are both
+			// still possible.
+			if (holds.isEmpty() || holds.get()) {
+				canMeet++;
+			}
+			if (holds.isEmpty() || !holds.get()) {
+				canFail++;
+			}
+			if (detail) {
+				results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
 			}
 		}
 		int inScope = units.size();
+		int decided = met + notMet + excluded;
+		int unknown = inScope - decided;
 		BigDecimal value;
+		MeasureResult.Bounds bounds;
 		if (measure.kind() == vn.chitieu.planning.MeasureKind.COUNT) {
-			value = (inScope > 0 && missing == inScope) ? null : BigDecimal.valueOf(met);
+			// A count over no unit at all is zero; a count whose every unit is unknown
+			// has
+			// no value.
+			value = (decided == 0 && inScope > 0) ? null : BigDecimal.valueOf(met);
+			bounds = new MeasureResult.Bounds(BigDecimal.valueOf(met), BigDecimal.valueOf(met + canMeet));
 		}
 		else {
-			value = (counted == 0 || missing == inScope) ? null
-					: BigDecimal.valueOf(met).multiply(HUNDRED).divide(BigDecimal.valueOf(counted), Expr.MATH);
+			value = percent(met, met + notMet);
+			var low = percent(met, met + notMet + canFail);
+			var high = percent(met + canMeet, met + notMet + canMeet);
+			bounds = (value == null) ? null
+					: new MeasureResult.Bounds((low != null) ? low : value, (high != null) ? high : value);
 		}
-		return new MeasureResult(value, BigDecimal.valueOf(met), BigDecimal.valueOf(counted), inScope,
-				inScope - missing, 0, 0, detail ? results : List.of());
+		return new MeasureResult(value, BigDecimal.valueOf(met), BigDecimal.valueOf(met + notMet), inScope,
+				inScope - unknown, 0, 0, detail ? results : List.of(), (value != null) ? bounds : null);
 	}
 
+	/**
+	 * Named schools, each read at the level the plan names (a school teaching two levels
+	 * is read at the indicator's level, not its first one).
+	 */
 	private MeasureResult checklist(Measure measure, YearData data, boolean detail) {
 		var results = new ArrayList<UnitResult>();
+		var levels = measure.scope().levels();
 		int met = 0;
 		int missing = 0;
 		for (ChecklistItem item : measure.items()) {
 			var condition = parse((item.condition() != null) ? item.condition() : measure.condition());
-			var unit = data.schools().stream().filter((s) -> s.code().equals(item.school())).findFirst();
-			var holds = unit.map((u) -> condition.condition(values(u, data))).orElse(java.util.Optional.empty());
+			var unit = data.schools()
+				.stream()
+				.filter((s) -> s.code().equals(item.school()))
+				.filter((s) -> levels.isEmpty() || levels.contains(s.level()))
+				.findFirst();
+			var holds = unit.map((u) -> condition.condition(values(u, data))).orElse(Optional.empty());
 			var placeholder = unit.orElseGet(() -> new UnitData(-1, item.school(), item.name(), UnitKind.SCHOOL, null,
 					null, null, null, Map.of()));
 			if (holds.isEmpty()) {
@@ -213,8 +246,16 @@ final class MeasureEvaluator {
 			}
 		}
 		int items = measure.items().size();
-		return new MeasureResult((missing == items) ? null : BigDecimal.valueOf(met), BigDecimal.valueOf(met),
-				BigDecimal.valueOf(items), items, items - missing, 0, 0, detail ? results : List.of());
+		var value = (missing == items) ? null : BigDecimal.valueOf(met);
+		var bounds = (value != null)
+				? new MeasureResult.Bounds(BigDecimal.valueOf(met), BigDecimal.valueOf(met + missing)) : null;
+		return new MeasureResult(value, BigDecimal.valueOf(met), BigDecimal.valueOf(items), items, items - missing, 0,
+				0, detail ? results : List.of(), bounds);
+	}
+
+	private static BigDecimal percent(int part, int whole) {
+		return (whole == 0) ? null
+				: BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), Expr.MATH);
 	}
 
 	private MeasureResult district(Measure measure, YearData data) {

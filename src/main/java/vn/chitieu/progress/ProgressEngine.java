@@ -96,24 +96,59 @@ public final class ProgressEngine {
 			var targets = new ArrayList<TargetProgress>();
 			for (var target : indicator.targets()) {
 				var series = measures.get(measureOf(target, indicator));
-				targets.add(judge(target, indicator, series, year, data.get(year), plan.baselineYear()));
+				targets.add(judge(target, indicator, series, year, data, plan.baselineYear()));
 			}
-			var status = targets.get(0).status();
-			if (status != ProgressStatus.NO_DATA) {
-				for (var target : targets) {
-					status = status.worse(target.status());
-				}
-			}
+			var combined = combine(targets);
 			var alternative = (indicator.flaw() != null && indicator.flaw().alternative() != null
 					&& data.get(year) != null)
 							? cached(indicator.flaw().alternative(), data.get(year), plan.baselineYear(), false, cache)
 								.value()
 							: null;
 			var result = measures.get(indicator.measure()).get(year);
-			years.add(new YearProgress(year, (result != null) ? result : targets.get(0).result(), targets, status,
-					alternative));
+			var closed = data.get(year) != null && data.get(year).closed();
+			years.add(new YearProgress(year, (result != null) ? result : targets.get(0).result(), targets,
+					combined.status(), combined.provisional(), alternative, closed));
 		}
 		return new IndicatorProgress(indicator, years);
+	}
+
+	/**
+	 * An indicator's status from its targets' statuses, whatever their order: achieved
+	 * only when every target is achieved; missed (off track) when a decided target is;
+	 * otherwise undecided while any target is undecided or has no data (no data when none
+	 * has any); otherwise the worst of the verdicts. A verdict is provisional when only
+	 * provisional targets reach it.
+	 * @param targets the targets' standings
+	 * @return the status and whether it is provisional
+	 */
+	static Combined combine(List<TargetProgress> targets) {
+		if (targets.stream().allMatch((t) -> t.status() == ProgressStatus.NO_DATA)) {
+			return new Combined(ProgressStatus.NO_DATA, false);
+		}
+		if (targets.stream().anyMatch((t) -> t.status() == ProgressStatus.OFF_TRACK && !t.provisional())) {
+			return new Combined(ProgressStatus.OFF_TRACK, false);
+		}
+		if (targets.stream().anyMatch((t) -> !t.status().isVerdict())) {
+			return new Combined(ProgressStatus.UNDECIDED, false);
+		}
+		var worst = ProgressStatus.ACHIEVED;
+		for (var target : targets) {
+			worst = (target.status().ordinal() > worst.ordinal()) ? target.status() : worst;
+		}
+		var status = worst;
+		boolean provisional = (status == ProgressStatus.ACHIEVED)
+				? targets.stream().anyMatch(TargetProgress::provisional)
+				: targets.stream().noneMatch((t) -> t.status() == status && !t.provisional());
+		return new Combined(status, provisional);
+	}
+
+	/**
+	 * An indicator's status for a year.
+	 *
+	 * @param status the status
+	 * @param provisional whether it rests on estimates only
+	 */
+	record Combined(ProgressStatus status, boolean provisional) {
 	}
 
 	/**
@@ -178,44 +213,78 @@ public final class ProgressEngine {
 	// ------------------------------------------------------------------ judging a target
 
 	private TargetProgress judge(Target target, IndicatorDefinition indicator,
-			TreeMap<SchoolYear, MeasureResult> series, SchoolYear year, YearData data, SchoolYear baseline) {
+			TreeMap<SchoolYear, MeasureResult> series, SchoolYear year, Map<SchoolYear, YearData> data,
+			SchoolYear baseline) {
+		var yearData = data.get(year);
 		var result = series.get(year);
 		if (result == null) {
-			result = new MeasureResult(null, null, null, 0, 0, 0, 0, List.of());
+			result = MeasureResult.none();
 		}
 		var value = judged(target, series, year);
 		if (value == null) {
-			return new TargetProgress(target, result, null, null, null, ProgressStatus.NO_DATA, null, null);
+			return TargetProgress.noData(target, result);
 		}
-		var benchmark = (target.shape() == TargetShape.ABOVE_BENCHMARK) ? benchmark(target, data) : null;
+		var benchmark = (target.shape() == TargetShape.ABOVE_BENCHMARK) ? benchmark(target, yearData) : null;
 		if (target.shape() == TargetShape.ABOVE_BENCHMARK && benchmark == null) {
-			return new TargetProgress(target, result, value, null, null, ProgressStatus.NO_DATA, null, null);
+			return new TargetProgress(target, result, value, null, null, ProgressStatus.NO_DATA, null, null, null,
+					false);
 		}
+		var bounds = judgedBounds(target, series, year);
+		boolean closed = yearData != null && yearData.closed();
+		boolean before = target.increment() && series.get(year.previous()) != null
+				&& !series.get(year.previous()).complete();
+		boolean provisional = bounds == null && (!result.complete() || before) && !closed;
+		var goal = goal(target, value, result, benchmark);
+		boolean higher = higher(target, value);
+		// The trend and the path rest on final values only: complete, or of a closed
+		// year.
+		var finals = finalValues(series, data, baseline);
+		var verdict = verdict(target, result, value, benchmark, finals, year, baseline);
+		var status = verdict.status();
+		if (bounds != null && !bounds.exact()) {
+			// Decided only when every value the unknown units allow gives the same
+			// verdict.
+			var low = verdict(target, result, bounds.low(), benchmark, finals, year, baseline).status();
+			var high = verdict(target, result, bounds.high(), benchmark, finals, year, baseline).status();
+			if (low != status || high != status) {
+				status = ProgressStatus.UNDECIDED;
+			}
+		}
+		var gap = (status == ProgressStatus.ACHIEVED) ? null
+				: gap(target, indicator, result, value, goal(target, value, result, benchmark), higher);
+		if (status == ProgressStatus.UNDECIDED && gap != null && gap.amount().signum() == 0 && gap.unknown() == 0) {
+			gap = null;
+		}
+		return new TargetProgress(target, result, value, goal, verdict.expected(), status, verdict.projection(), gap,
+				bounds, provisional && status.isVerdict());
+	}
+
+	/**
+	 * The verdict a value would get: met, or where it stands against the path and the
+	 * trend.
+	 */
+	private Verdict verdict(Target target, MeasureResult result, BigDecimal value, BigDecimal benchmark,
+			TreeMap<SchoolYear, MeasureResult> finals, SchoolYear year, SchoolYear baseline) {
 		var goal = goal(target, value, result, benchmark);
 		boolean higher = higher(target, value);
 		if (target.increment()) {
 			if (meets(target, value, result, benchmark)) {
-				return new TargetProgress(target, result, value, goal, null, ProgressStatus.ACHIEVED, null, null);
+				return new Verdict(ProgressStatus.ACHIEVED, null, null);
 			}
 			// Some progress is a risk while the plan runs, a miss in its last year.
-			var status = (value.signum() > 0 && year.isBefore(target.targetYear())) ? ProgressStatus.AT_RISK
-					: ProgressStatus.OFF_TRACK;
-			return new TargetProgress(target, result, value, goal, null, status, null,
-					gap(target, indicator, result, value, goal, higher));
+			return new Verdict((value.signum() > 0 && year.isBefore(target.targetYear())) ? ProgressStatus.AT_RISK
+					: ProgressStatus.OFF_TRACK, null, null);
 		}
 		boolean due = !year.isBefore(target.targetYear());
 		boolean inRange = target.shape() == TargetShape.BETWEEN && meets(target, value, result, benchmark);
 		// Inside a range there is no path to follow: it is met as it stands.
-		var expected = inRange ? null : due ? goal : expected(target, series, year, baseline, goal);
-		// The trend of the plan's own years: the year before the baseline is there for
-		// changes only.
-		var projection = projection(new TreeMap<>(series.tailMap(baseline, true)), year, target.targetYear(), goal);
+		var expected = inRange ? null : due ? goal : expected(target, finals, year, baseline, goal);
+		var projection = projection(finals, value, year, target.targetYear(), goal);
 		if (meets(target, value, result, benchmark)) {
-			return new TargetProgress(target, result, value, goal, expected, ProgressStatus.ACHIEVED, projection, null);
+			return new Verdict(ProgressStatus.ACHIEVED, expected, projection);
 		}
-		var gap = gap(target, indicator, result, value, goal, higher);
 		if (due) {
-			return new TargetProgress(target, result, value, goal, expected, ProgressStatus.OFF_TRACK, projection, gap);
+			return new Verdict(ProgressStatus.OFF_TRACK, expected, projection);
 		}
 		// Two signals: the value against the path, and where the trend leads. Both
 		// good: on track; one bad: at risk; both bad: off track. Without a trend yet
@@ -231,7 +300,48 @@ public final class ProgressEngine {
 		else {
 			status = trendMisses ? ProgressStatus.OFF_TRACK : ProgressStatus.AT_RISK;
 		}
-		return new TargetProgress(target, result, value, goal, expected, status, projection, gap);
+		return new Verdict(status, expected, projection);
+	}
+
+	private record Verdict(ProgressStatus status, BigDecimal expected, Projection projection) {
+	}
+
+	/**
+	 * The values of the plan's own years (from the baseline) that are final: computed
+	 * from every unit in scope, or of a closed year. The year before the baseline is
+	 * there for changes only.
+	 */
+	private static TreeMap<SchoolYear, MeasureResult> finalValues(TreeMap<SchoolYear, MeasureResult> series,
+			Map<SchoolYear, YearData> data, SchoolYear baseline) {
+		var finals = new TreeMap<SchoolYear, MeasureResult>();
+		series.tailMap(baseline, true).forEach((year, result) -> {
+			var yearData = data.get(year);
+			if (result.value() != null && (result.complete() || yearData != null && yearData.closed())) {
+				finals.put(year, result);
+			}
+		});
+		return finals;
+	}
+
+	/**
+	 * The bounds of the value a target judges: the measure's bounds, or for a change the
+	 * lowest now less the highest before and the reverse; null without sure bounds.
+	 */
+	private static MeasureResult.Bounds judgedBounds(Target target, TreeMap<SchoolYear, MeasureResult> series,
+			SchoolYear year) {
+		var now = series.get(year);
+		if (now == null || now.bounds() == null) {
+			return null;
+		}
+		if (!target.increment()) {
+			return now.bounds();
+		}
+		var before = series.get(year.previous());
+		if (before == null || before.bounds() == null) {
+			return null;
+		}
+		return new MeasureResult.Bounds(now.bounds().low().subtract(before.bounds().high()),
+				now.bounds().high().subtract(before.bounds().low()));
 	}
 
 	/**
@@ -333,11 +443,11 @@ public final class ProgressEngine {
 	}
 
 	/**
-	 * The least-squares trend of the years with data up to a year, projected to the
-	 * target year.
+	 * The least-squares trend of the years with final values up to a year, projected to
+	 * the target year; the pace needed starts from the current value.
 	 */
-	static Projection projection(TreeMap<SchoolYear, MeasureResult> series, SchoolYear year, SchoolYear targetYear,
-			BigDecimal goal) {
+	static Projection projection(TreeMap<SchoolYear, MeasureResult> series, BigDecimal current, SchoolYear year,
+			SchoolYear targetYear, BigDecimal goal) {
 		var xs = new ArrayList<Double>();
 		var ys = new ArrayList<BigDecimal>();
 		for (var entry : series.headMap(year, true).entrySet()) {
@@ -346,7 +456,6 @@ public final class ProgressEngine {
 				ys.add(entry.getValue().value());
 			}
 		}
-		var current = series.get(year).value();
 		int yearsLeft = targetYear.startYear() - year.startYear();
 		var needed = (yearsLeft > 0) ? goal.subtract(current).divide(BigDecimal.valueOf(yearsLeft), Expr.MATH) : null;
 		if (xs.size() < 2) {
@@ -377,6 +486,8 @@ public final class ProgressEngine {
 			return new Gap(goal.subtract(value).max(BigDecimal.ZERO), Gap.Kind.MORE_UNITS, List.of(), List.of());
 		}
 		var strict = target.shape() == TargetShape.ABOVE || target.shape() == TargetShape.BELOW;
+		// Shares, counts and named lists count decided units; the unknown ones are named
+		// apart.
 		return switch (measure.kind()) {
 			case RATIO -> ratioGap(measure, result, goal, higher, strict);
 			case AVERAGE -> averageGap(measure, result, goal, higher, strict);
@@ -384,10 +495,15 @@ public final class ProgressEngine {
 				var counted = result.denominator();
 				var needed = ceilStrict(goal.multiply(counted).divide(HUNDRED, Expr.MATH), strict && higher);
 				yield new Gap(needed.subtract(result.numerator()).max(BigDecimal.ZERO), Gap.Kind.MORE_UNITS, List.of(),
-						lagging(result));
+						outcomes(result, UnitResult.Outcome.NOT_MET), result.unknown(),
+						outcomes(result, UnitResult.Outcome.MISSING));
 			}
-			case COUNT, CHECKLIST -> new Gap((higher ? ceilStrict(goal, strict) : goal).subtract(value).abs(),
-					higher ? Gap.Kind.MORE_UNITS : Gap.Kind.LESS_VALUE, List.of(), lagging(result));
+			case COUNT,
+					CHECKLIST ->
+				new Gap((higher ? ceilStrict(goal, strict) : goal).subtract(value).abs(),
+						higher ? Gap.Kind.MORE_UNITS : Gap.Kind.LESS_VALUE, List.of(),
+						outcomes(result, UnitResult.Outcome.NOT_MET), result.unknown(),
+						outcomes(result, UnitResult.Outcome.MISSING));
 			case SUM, DISTRICT -> new Gap(goal.subtract(value).abs(),
 					higher ? Gap.Kind.MORE_VALUE : Gap.Kind.LESS_VALUE, List.of(), List.of());
 		};
@@ -558,12 +674,8 @@ public final class ProgressEngine {
 				: value.setScale(0, RoundingMode.FLOOR);
 	}
 
-	private static List<UnitData> lagging(MeasureResult result) {
-		return result.units()
-			.stream()
-			.filter((u) -> u.outcome() == UnitResult.Outcome.NOT_MET || u.outcome() == UnitResult.Outcome.MISSING)
-			.map(UnitResult::unit)
-			.toList();
+	private static List<UnitData> outcomes(MeasureResult result, UnitResult.Outcome outcome) {
+		return result.units().stream().filter((u) -> u.outcome() == outcome).map(UnitResult::unit).toList();
 	}
 
 	private static List<String> codes(String sum) {

@@ -18,22 +18,19 @@ public enum ProgressStatus {
 	 * passed).
 	 */
 	OFF_TRACK,
+	/**
+	 * Chưa đủ số liệu để kết luận: some units have not reported, and what they report
+	 * could still change the verdict (the bounds straddle the target or the path).
+	 */
+	UNDECIDED,
 	/** Chưa có số liệu: nothing to compute from. */
 	NO_DATA;
 
 	/**
-	 * @param other another status
-	 * @return the worse of the two (no data counts as neither better nor worse: the other
-	 * wins)
+	 * @return whether this is a verdict (achieved, on track, at risk, off track)
 	 */
-	public ProgressStatus worse(ProgressStatus other) {
-		if (this == NO_DATA) {
-			return other;
-		}
-		if (other == NO_DATA) {
-			return this;
-		}
-		return (other.ordinal() > ordinal()) ? other : this;
+	public boolean isVerdict() {
+		return this != UNDECIDED && this != NO_DATA;
 	}
 
 }

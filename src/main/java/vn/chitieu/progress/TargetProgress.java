@@ -19,7 +19,17 @@ import vn.chitieu.planning.Target;
  * @param status the status
  * @param projection the trend, null for a target per year
  * @param gap what is still missing, null when met or unknown
+ * @param bounds the lowest and highest value judged that the units not yet reported allow
+ * (shares, counts, named lists and their changes); null when the value has no sure bounds
+ * @param provisional whether the verdict rests on an estimate from incomplete figures
+ * (ratios, averages, sums) in a school year still open
  */
 public record TargetProgress(Target target, MeasureResult result, BigDecimal value, BigDecimal goal,
-		BigDecimal expected, ProgressStatus status, Projection projection, Gap gap) {
+		BigDecimal expected, ProgressStatus status, Projection projection, Gap gap, MeasureResult.Bounds bounds,
+		boolean provisional) {
+
+	static TargetProgress noData(Target target, MeasureResult result) {
+		return new TargetProgress(target, result, null, null, null, ProgressStatus.NO_DATA, null, null, null, false);
+	}
+
 }

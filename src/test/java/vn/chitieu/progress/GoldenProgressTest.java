@@ -109,6 +109,16 @@ class GoldenProgressTest {
 		}
 		assertThat(progress.status()).as(working).isEqualTo(ProgressStatus.valueOf((String) expect.get("status")));
 		assertThat(used(progress.result())).as("completeness: " + working).isEqualTo(expect.get("used"));
+		assertThat(progress.provisional()).as("provisional: " + working)
+			.isEqualTo(expect.getOrDefault("provisional", false));
+		if (expect.containsKey("bounds")) {
+			var bounds = ((String) expect.get("bounds")).split("\\.\\.");
+			assertThat(main.bounds()).as("bounds: " + working).isNotNull();
+			assertThat(rounded(main.bounds().low(), bounds[0])).as("lowest: " + working)
+				.isEqualByComparingTo(bounds[0]);
+			assertThat(rounded(main.bounds().high(), bounds[1])).as("highest: " + working)
+				.isEqualByComparingTo(bounds[1]);
+		}
 		if (expect.containsKey("expected")) {
 			assertThat(rounded(main.expected(), (String) expect.get("expected"))).as(working)
 				.isEqualByComparingTo((String) expect.get("expected"));
@@ -129,6 +139,11 @@ class GoldenProgressTest {
 			assertThat(main.gap().amount()).as(working).isEqualByComparingTo(String.valueOf(gap.get("amount")));
 			if (gap.containsKey("units")) {
 				assertThat(main.gap().units()).extracting(UnitData::code).as(working).isEqualTo(gap.get("units"));
+			}
+			if (gap.containsKey("unknown")) {
+				assertThat(main.gap().unknownUnits()).extracting(UnitData::code)
+					.as(working)
+					.isEqualTo(gap.get("unknown"));
 			}
 		}
 	}

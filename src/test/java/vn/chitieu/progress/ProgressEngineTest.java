@@ -152,16 +152,18 @@ class ProgressEngineTest {
 		}
 
 		@Test
-		void shouldKeepSchoolsWithMissingFiguresInTheBaseOfAShare() {
+		void shouldTakeAShareOverTheDecidedSchoolsWithBoundsForTheUnknownOnes() {
 			var measure = share("national_standard_level >= 1", null);
 			var data = year(Y2022, school("A", EducationLevel.TH, Map.of("national_standard_level", 2)),
 					school("B", EducationLevel.TH, Map.of("national_standard_level", 1)),
 					school("C", EducationLevel.TH, Map.of("national_standard_level", 0)),
 					school("D", EducationLevel.TH, Map.of()));
 			var result = engine.evaluate(measure, data, Y2020, true);
-			// 2 of 4: D is not known to meet it and stays in the base.
-			assertThat(result.value()).isEqualByComparingTo("50");
+			// 2 of the 3 decided; D unknown: from 2 of 4 (D not met) to 3 of 4 (D met).
+			assertThat(result.value()).isEqualByComparingTo("66.66666666666667");
 			assertThat(result.used()).isEqualTo(3);
+			assertThat(result.bounds().low()).isEqualByComparingTo("50");
+			assertThat(result.bounds().high()).isEqualByComparingTo("75");
 			assertThat(result.units()).extracting(UnitResult::outcome)
 				.containsExactly(UnitResult.Outcome.MET, UnitResult.Outcome.MET, UnitResult.Outcome.NOT_MET,
 						UnitResult.Outcome.MISSING);
@@ -491,9 +493,12 @@ class ProgressEngineTest {
 							school("B", EducationLevel.TH, Map.of("national_standard_level", 0)),
 							school("C", EducationLevel.TH, Map.of())));
 			var gap = engine.compute(plan(Y2020, Y2022, indicator), indicator, data, Y2022, true).latest().main().gap();
-			// 95 % of 3 schools is 2.85: 3 schools needed, 2 more.
-			assertThat(gap.amount()).isEqualByComparingTo("2");
-			assertThat(gap.units()).extracting(UnitData::code).containsExactly("B", "C");
+			// Decided: A met, B not; 95 % of 2 decided schools is 1.9: 2 needed, 1 more
+			// (B). C has not reported and is named apart.
+			assertThat(gap.amount()).isEqualByComparingTo("1");
+			assertThat(gap.units()).extracting(UnitData::code).containsExactly("B");
+			assertThat(gap.unknownUnits()).extracting(UnitData::code).containsExactly("C");
+			assertThat(gap.unknown()).isEqualTo(1);
 		}
 
 	}

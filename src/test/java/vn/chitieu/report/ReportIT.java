@@ -308,6 +308,7 @@ class ReportIT {
 			case ON_TRACK -> "Đúng tiến độ";
 			case AT_RISK -> "Có nguy cơ chậm";
 			case OFF_TRACK -> "Chậm tiến độ";
+			case UNDECIDED -> "Chưa đủ số liệu để kết luận";
 			case NO_DATA -> "Chưa có số liệu";
 		};
 	}
