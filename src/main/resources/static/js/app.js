@@ -119,8 +119,16 @@
     function draw() {
         var datasets = data.series.map(function (s) {
             var style = styles[s.key] || {};
-            return Object.assign({ label: s.label, data: s.data, spanGaps: s.key !== 'actual', tension: 0,
-                                   fill: false }, style);
+            var dataset = Object.assign({ label: s.label, data: s.data, spanGaps: s.key !== 'actual', tension: 0,
+                                          fill: false }, style);
+            if (s.key === 'actual' && data.estimates) {
+                // An estimate (incomplete figures, year still open): a hollow point.
+                dataset.pointBackgroundColor = data.estimates.map(function (e) {
+                    return e ? '#ffffff' : style.backgroundColor;
+                });
+                dataset.pointStyle = data.estimates.map(function (e) { return e ? 'rectRot' : 'circle'; });
+            }
+            return dataset;
         });
         // eslint-disable-next-line no-new
         new window.Chart(canvas, {
@@ -136,7 +144,10 @@
                         callbacks: {
                             label: function (context) {
                                 if (context.parsed.y === null) { return null; }
-                                return context.dataset.label + ': ' + format(context.parsed.y);
+                                var text = context.dataset.label + ': ' + format(context.parsed.y);
+                                var estimate = data.estimates && data.estimates[context.dataIndex]
+                                    && context.dataset.label === data.series[0].label;
+                                return estimate ? text + ' (' + data.estimateLabel + ')' : text;
                             }
                         }
                     }

@@ -19,7 +19,8 @@ import vn.chitieu.progress.TargetProgress;
 
 /**
  * The data of an indicator's chart, as JSON for {@code app.js}: the yearly values, the
- * target line, the expected path and the trend projected to the target year.
+ * target line, the expected path and the trend projected to the target year; which values
+ * are estimates from incomplete figures (drawn hollow, said so in the tooltip).
  */
 @Component
 class ChartData {
@@ -41,6 +42,9 @@ class ChartData {
 			years.add(y);
 		}
 		var actual = new ArrayList<BigDecimal>();
+		// Values that are estimates (incomplete figures, year still open) are drawn
+		// hollow.
+		var estimates = new ArrayList<Boolean>();
 		var goal = new ArrayList<BigDecimal>();
 		var high = new ArrayList<BigDecimal>();
 		var expected = new ArrayList<BigDecimal>();
@@ -50,6 +54,7 @@ class ChartData {
 			var progress = detail.progress().year(year);
 			var main = progress.map((p) -> p.main()).orElse(null);
 			actual.add(progress.map((p) -> round(p.result().value())).orElse(null));
+			estimates.add(progress.map((p) -> p.estimate()).orElse(false));
 			BigDecimal line = (main != null && main.goal() != null) ? main.goal() : target.value();
 			if (target.shape() == TargetShape.BETWEEN) {
 				line = target.value();
@@ -98,6 +103,8 @@ class ChartData {
 		chart.put("unit", this.messages.getMessage("indicator.unit." + indicator.unit().name(), null, locale));
 		chart.put("locale", "en".equals(locale.getLanguage()) ? "en-GB" : "vi-VN");
 		chart.put("series", series);
+		chart.put("estimates", estimates);
+		chart.put("estimateLabel", msg("progress.estimate", locale));
 		return JSON.writeValueAsString(chart);
 	}
 

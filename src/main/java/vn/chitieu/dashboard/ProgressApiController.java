@@ -141,15 +141,15 @@ class ProgressApiController {
 	}
 
 	record IndicatorJson(String code, String level, String clause, String nameVi, String nameEn, String unit,
-			String direction, String measureKind, ProgressStatus status, String flawVi, String flawEn,
-			List<TargetJson> targets, List<YearJson> years) {
+			String direction, String measureKind, ProgressStatus status, boolean provisional, String flawVi,
+			String flawEn, List<TargetJson> targets, List<YearJson> years) {
 
 		static IndicatorJson of(IndicatorProgress progress) {
 			var i = progress.indicator();
 			return new IndicatorJson(i.code(), i.level().name(), i.clause(), i.nameVi(), i.nameEn(), i.unit().name(),
 					i.direction().name(), i.measure().kind().name(), progress.latest().status(),
-					(i.flaw() != null) ? i.flaw().vi() : null, (i.flaw() != null) ? i.flaw().en() : null,
-					i.targets().stream().map(TargetJson::of).toList(),
+					progress.latest().provisional(), (i.flaw() != null) ? i.flaw().vi() : null,
+					(i.flaw() != null) ? i.flaw().en() : null, i.targets().stream().map(TargetJson::of).toList(),
 					progress.years().stream().map(YearJson::of).toList());
 		}
 
@@ -167,44 +167,60 @@ class ProgressApiController {
 
 	}
 
-	record YearJson(String year, BigDecimal value, BigDecimal numerator, BigDecimal denominator, ProgressStatus status,
+	record YearJson(String year, BigDecimal value, boolean estimate, BoundsJson bounds, BigDecimal numerator,
+			BigDecimal denominator, ProgressStatus status, boolean decided, boolean provisional, boolean closed,
 			CompletenessJson completeness, BigDecimal alternative, List<TargetStatusJson> targets) {
 
 		static YearJson of(YearProgress y) {
 			var r = y.result();
-			return new YearJson(y.year().label(), round(r.value()), round(r.numerator()), round(r.denominator()),
-					y.status(), CompletenessJson.of(r), round(y.alternative()),
-					y.targets().stream().map(TargetStatusJson::of).toList());
+			return new YearJson(y.year().label(), round(r.value()), y.estimate(), BoundsJson.of(r.bounds()),
+					round(r.numerator()), round(r.denominator()), y.status(),
+					y.status().isVerdict() && !y.provisional(), y.provisional(), y.closed(), CompletenessJson.of(r),
+					round(y.alternative()), y.targets().stream().map(TargetStatusJson::of).toList());
 		}
 
 	}
 
-	record CompletenessJson(int unitsInScope, int unitsWithFigures, int wardsInScope, int wardsWithFigures,
-			boolean complete) {
+	record BoundsJson(BigDecimal low, BigDecimal high) {
+
+		static BoundsJson of(MeasureResult.Bounds bounds) {
+			return (bounds == null) ? null : new BoundsJson(round(bounds.low()), round(bounds.high()));
+		}
+
+	}
+
+	record CompletenessJson(int unitsInScope, int unitsWithFigures, int unitsDecided, int unitsUnknown,
+			int wardsInScope, int wardsWithFigures, boolean complete) {
 
 		static CompletenessJson of(MeasureResult r) {
-			return new CompletenessJson(r.inScope(), r.used(), r.wardsInScope(), r.wardsUsed(), r.complete());
+			return new CompletenessJson(r.inScope(), r.used(), r.used(), r.unknown(), r.wardsInScope(), r.wardsUsed(),
+					r.complete());
 		}
 
 	}
 
-	record TargetStatusJson(ProgressStatus status, BigDecimal value, BigDecimal goal, BigDecimal expected,
-			BigDecimal projected, BigDecimal observedPace, BigDecimal neededPace, GapJson gap) {
+	record TargetStatusJson(ProgressStatus status, boolean decided, boolean provisional, BigDecimal value,
+			BoundsJson bounds, BigDecimal goal, BigDecimal expected, BigDecimal projected, BigDecimal observedPace,
+			BigDecimal neededPace, GapJson gap) {
 
 		static TargetStatusJson of(TargetProgress t) {
 			var p = t.projection();
-			return new TargetStatusJson(t.status(), round(t.value()), round(t.goal()), round(t.expected()),
+			return new TargetStatusJson(t.status(), t.status().isVerdict() && !t.provisional(), t.provisional(),
+					round(t.value()), BoundsJson.of(t.bounds()), round(t.goal()), round(t.expected()),
 					(p != null) ? round(p.value()) : null, (p != null) ? round(p.observedPace()) : null,
 					(p != null) ? round(p.neededPace()) : null, GapJson.of(t.gap()));
 		}
 
 	}
 
-	record GapJson(BigDecimal amount, Gap.Kind kind, List<String> metrics, List<String> units) {
+	record GapJson(BigDecimal amount, Gap.Kind kind, List<String> metrics, List<String> units, int unknown,
+			List<String> unknownUnits) {
 
 		static GapJson of(Gap gap) {
-			return (gap == null) ? null : new GapJson(round(gap.amount()), gap.kind(), gap.metrics(),
-					gap.units().stream().map(UnitData::code).toList());
+			return (gap == null) ? null
+					: new GapJson(round(gap.amount()), gap.kind(), gap.metrics(),
+							gap.units().stream().map(UnitData::code).toList(), gap.unknown(),
+							gap.unknownUnits().stream().map(UnitData::code).toList());
 		}
 
 	}

@@ -138,6 +138,76 @@ public class ProgressFormat {
 		return msg("progress.status." + status.name());
 	}
 
+	/**
+	 * An indicator's status for a year as every output shows it: "Chưa đủ số liệu (17/22
+	 * trường)" when undecided, "Chưa đạt (tạm tính)" for a verdict resting on an
+	 * estimate.
+	 * @param year a year's progress
+	 * @param indicator the indicator
+	 * @return the status in words
+	 */
+	public String verdict(YearProgress year, IndicatorDefinition indicator) {
+		return verdict(year.status(), year.provisional(), year.result(), indicator.measure(), year, indicator);
+	}
+
+	/**
+	 * One target's status for a year, likewise.
+	 * @param target the target's standing
+	 * @param year the year's progress
+	 * @param indicator the indicator
+	 * @return the status in words
+	 */
+	public String verdict(TargetProgress target, YearProgress year, IndicatorDefinition indicator) {
+		var measure = (target.target().measure() != null) ? target.target().measure() : indicator.measure();
+		return verdict(target.status(), target.provisional(), target.result(), measure, year, indicator);
+	}
+
+	private String verdict(ProgressStatus status, boolean provisional, MeasureResult result, Measure measure,
+			YearProgress year, IndicatorDefinition indicator) {
+		if (status == ProgressStatus.UNDECIDED) {
+			return msg("progress.status.UNDECIDED.coverage", coverage(result, measure));
+		}
+		var label = status(status, year, indicator);
+		return provisional ? msg("progress.status.provisional", label) : label;
+	}
+
+	/**
+	 * @param result a measure's value
+	 * @param measure the measure
+	 * @return how many units it was decided from: "17/22 trường", "3/4 phường", for a
+	 * rate over the population "29/35 trường, 11/14 phường"
+	 */
+	public String coverage(MeasureResult result, Measure measure) {
+		var units = msg(
+				(measure.scope().unit() == UnitKind.WARD) ? "progress.coverage.wards" : "progress.coverage.schools",
+				result.used(), result.inScope());
+		return (result.wardsInScope() > 0)
+				? units + ", " + msg("progress.coverage.wards", result.wardsUsed(), result.wardsInScope()) : units;
+	}
+
+	/**
+	 * @param year a year's progress
+	 * @param indicator the indicator
+	 * @return its value, with "(tạm tính, 17/22 trường)" while it is an estimate from an
+	 * open year's incomplete figures
+	 */
+	public String shown(YearProgress year, IndicatorDefinition indicator) {
+		var value = value(indicator, year.result().value());
+		return year.estimate() ? msg("progress.estimated", value, coverage(year.result(), indicator.measure())) : value;
+	}
+
+	/**
+	 * @param bounds the lowest and highest value the units not yet reported allow
+	 * @param indicator the indicator
+	 * @return "từ 77,3 % đến 100 %"; empty without bounds or when they are one value
+	 */
+	public String bounds(MeasureResult.Bounds bounds, IndicatorDefinition indicator) {
+		if (bounds == null || bounds.exact()) {
+			return "";
+		}
+		return msg("progress.bounds", value(indicator, bounds.low()), value(indicator, bounds.high()));
+	}
+
 	public String status(ProgressStatus status) {
 		return msg("progress.status." + status.name());
 	}
@@ -278,12 +348,18 @@ public class ProgressFormat {
 	 */
 	public String gap(TargetProgress target, IndicatorDefinition indicator) {
 		var gap = target.gap();
-		if (gap == null || gap.amount().signum() == 0) {
+		if (gap == null || gap.amount().signum() == 0 && gap.unknown() == 0) {
 			return "";
 		}
 		var measure = (target.target().measure() != null) ? target.target().measure() : indicator.measure();
 		var amount = Formats.number(gap.amount(), 2, locale());
-		return switch (gap.kind()) {
+		var unknown = (gap.unknown() > 0) ? msg(
+				(measure.scope().unit() == UnitKind.WARD) ? "progress.gap.unknownWards" : "progress.gap.unknownSchools",
+				gap.unknown()) : "";
+		if (gap.amount().signum() == 0) {
+			return unknown;
+		}
+		var text = switch (gap.kind()) {
 			case MORE -> msg("progress.gap.more", amount, metrics(gap));
 			case FEWER -> msg("progress.gap.fewer", amount, metrics(gap));
 			case MORE_BASE -> msg("progress.gap.moreBase", amount, metrics(gap));
@@ -294,6 +370,7 @@ public class ProgressFormat {
 			case MORE_VALUE -> msg("progress.gap.moreValue", value(indicator.unit(), gap.amount()));
 			case LESS_VALUE -> msg("progress.gap.lessValue", value(indicator.unit(), gap.amount()));
 		};
+		return unknown.isEmpty() ? text : text + "; " + unknown;
 	}
 
 	/**

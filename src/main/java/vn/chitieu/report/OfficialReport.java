@@ -224,7 +224,7 @@ public class OfficialReport {
 		}
 		int compare = FIRST_YEAR + years.size();
 		comparison(row, compare, sheets, indicator, latest.main());
-		Sheets.text(row, compare + 1, this.format.status(latest.status(), latest, indicator), sheets.centered(true));
+		Sheets.text(row, compare + 1, this.format.verdict(latest, indicator), sheets.centered(true));
 		Sheets.text(row, compare + 2, notes(progress, plan), sheets.note());
 		Sheets.fitHeight(row);
 	}
@@ -314,6 +314,13 @@ public class OfficialReport {
 			if (result.value() == null || !result.complete()) {
 				notes.add(this.format.completeness(result, indicator.measure(), plan.includeSubmitted()) + ".");
 			}
+		}
+		if (latest.estimate()) {
+			notes.add(msg("report.estimate") + ".");
+		}
+		var bounds = this.format.bounds(result.bounds(), indicator);
+		if (!bounds.isEmpty()) {
+			notes.add(msg("report.bounds", bounds) + ".");
 		}
 		for (var target : latest.targets()) {
 			var gap = this.format.gap(target, indicator);

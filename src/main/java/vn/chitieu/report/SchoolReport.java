@@ -138,7 +138,7 @@ public class SchoolReport {
 		}
 		int position = OfficialReport.FIRST_YEAR + years;
 		var text = switch (line.reading()) {
-			case OWN -> this.format.status(latest.status(), latest, indicator);
+			case OWN -> this.format.verdict(latest, indicator);
 			case CONDITION -> msg("report.outcome." + line.latestOutcome().name());
 			case COUNTED -> msg("report.school.counted");
 			case CONTRIBUTION -> msg("report.school.contribution");

@@ -170,6 +170,69 @@ class ProgressIT {
 	}
 
 	@Test
+	void shouldShowThePublicLowerSecondarySchoolsAtTheStandardAsUndecidedWhileSomeHaveNotReported() {
+		// Counted independently: public lower-secondary schools open in the year, and
+		// their approved national-standard level (none approved: unknown).
+		var levels = this.jdbc.queryForList("""
+				select (select f.value from submission s join figure f on f.submission_id = s.id
+				        where s.unit_id = u.id and s.school_year = ? and s.status = 'APPROVED'
+				          and f.level = 'THCS' and f.metric_code = 'national_standard_level') as level
+				from org_unit u join school_level l on l.school_id = u.id and l.level = 'THCS'
+				where u.kind = 'SCHOOL' and u.ownership = 'PUBLIC' and u.active
+				  and (u.opened_year is null or u.opened_year <= ?)
+				""", BigDecimal.class, YEAR.startYear(), YEAR.startYear());
+		long met = levels.stream().filter((l) -> l != null && l.signum() > 0).count();
+		long notMet = levels.stream().filter((l) -> l != null && l.signum() == 0).count();
+		long unknown = levels.stream().filter((l) -> l == null).count();
+		assertThat(levels).hasSize(22);
+		assertThat(unknown).as("the open year still has schools without approved figures").isPositive();
+
+		var thcs04 = latest("THCS-04", false);
+		assertThat(thcs04.result().used()).isEqualTo(met + notMet);
+		assertThat(thcs04.result().inScope()).isEqualTo(22);
+		assertThat(six(thcs04.result().value())).isEqualByComparingTo(percent(met, met + notMet));
+		assertThat(six(thcs04.result().bounds().low())).isEqualByComparingTo(percent(met, 22));
+		assertThat(six(thcs04.result().bounds().high())).isEqualByComparingTo(percent(met + unknown, 22));
+		assertThat(thcs04.estimate()).isTrue();
+		// 100 % is reached only if every school not yet reported is at the standard.
+		assertThat(thcs04.status()).isEqualTo((notMet == 0) ? ProgressStatus.UNDECIDED : ProgressStatus.OFF_TRACK);
+	}
+
+	@Test
+	void shouldGiveNoVerdictInTheOpenYearThatTheReportedFiguresDoNotDecide() {
+		var plan = this.progress.plan(PLAN, YEAR, false).orElseThrow();
+		int undecided = 0;
+		for (var indicator : plan.indicators()) {
+			var year = indicator.latest();
+			for (var target : year.targets()) {
+				var result = target.result();
+				if (!target.status().isVerdict() || result.complete()) {
+					continue;
+				}
+				var code = indicator.indicator().code();
+				if (result.bounds() == null) {
+					// Ratios, averages, sums: an estimate, so the verdict must say so.
+					assertThat(target.provisional()).as(code + " is computed from incomplete figures").isTrue();
+				}
+				else if (target.status() == ProgressStatus.OFF_TRACK && !target.target().increment()
+						&& target.target().value() != null) {
+					// Missed although units are missing: even the most favourable bound
+					// misses.
+					var best = switch (target.target().shape()) {
+						case AT_MOST, BELOW -> result.bounds().low();
+						default -> result.bounds().high();
+					};
+					assertThat(meets(target.target(), best)).as(code + " at its best bound " + best).isFalse();
+				}
+			}
+			if (year.status() == ProgressStatus.UNDECIDED) {
+				undecided++;
+			}
+		}
+		assertThat(undecided).as("some indicators wait for schools to report").isPositive();
+	}
+
+	@Test
 	void shouldKeepAsOfWithinThePlan() {
 		var plan = this.progress.plan(PLAN, SchoolYear.of(2030), false).orElseThrow();
 		assertThat(plan.asOf()).isEqualTo(SchoolYear.of(2024));
@@ -184,6 +247,27 @@ class ProgressIT {
 
 	private YearProgress latest(String code, boolean submitted) {
 		return this.progress.plan(PLAN, YEAR, submitted).orElseThrow().indicator(code).orElseThrow().latest();
+	}
+
+	private static BigDecimal percent(long part, long whole) {
+		return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_UP);
+	}
+
+	private static BigDecimal six(BigDecimal value) {
+		return value.setScale(6, RoundingMode.HALF_UP);
+	}
+
+	/** Whether a value meets a target, worked out here rather than by the engine. */
+	private static boolean meets(vn.chitieu.planning.Target target, BigDecimal value) {
+		return switch (target.shape()) {
+			case AT_LEAST -> value.compareTo(target.value()) >= 0;
+			case ABOVE -> value.compareTo(target.value()) > 0;
+			case AT_MOST -> value.compareTo(target.value()) <= 0;
+			case BELOW -> value.compareTo(target.value()) < 0;
+			case EXACTLY -> value.compareTo(target.value()) == 0;
+			case BETWEEN -> value.compareTo(target.value()) >= 0 && value.compareTo(target.high()) <= 0;
+			default -> throw new IllegalArgumentException(target.shape().name());
+		};
 	}
 
 }
