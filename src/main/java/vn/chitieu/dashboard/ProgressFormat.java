@@ -229,8 +229,9 @@ public class ProgressFormat {
 	 * @return whether that year is the target year of its main target, or later
 	 */
 	public boolean isFinal(YearProgress year, IndicatorDefinition indicator) {
-		var target = indicator.targets().get(0);
-		return !target.increment() && !year.year().isBefore(target.targetYear());
+		// A target per year missed in the target year is not achieved either, as the
+		// overview's filter says.
+		return !year.year().isBefore(indicator.targets().get(0).targetYear());
 	}
 
 	/**
