@@ -148,7 +148,6 @@ final class MeasureEvaluator {
 	private MeasureResult share(Measure measure, YearData data, SchoolYear baseline, boolean detail) {
 		var condition = (measure.condition() != null) ? parse(measure.condition()) : null;
 		var among = (measure.among() != null) ? parse(measure.among()) : null;
-		var units = units(measure.scope(), data, baseline);
 		var results = new ArrayList<UnitResult>();
 		int met = 0;
 		int notMet = 0;
@@ -157,42 +156,35 @@ final class MeasureEvaluator {
 		// it.
 		int canMeet = 0;
 		int canFail = 0;
-		for (var unit : units) {
-			var values = values(unit, data);
-			var inBase = (among != null) ? among.condition(values) : Optional.of(true);
-			if (inBase.isPresent() && !inBase.get()) {
-				excluded++;
-				continue;
+		var schools = schools(measure.scope(), data, baseline);
+		for (var entries : schools) {
+			var unit = entries.get(0);
+			Judged judged = null;
+			for (var entry : entries) {
+				var one = judge(entry, data, condition, among);
+				judged = (judged == null) ? one : judged.or(one);
 			}
-			var holds = (condition != null) ? condition.condition(values) : Optional.of(true);
-			if (inBase.isPresent() && holds.isPresent()) {
-				if (holds.get()) {
-					met++;
+			switch (judged.outcome()) {
+				case MET -> met++;
+				case NOT_MET -> notMet++;
+				case EXCLUDED -> excluded++;
+				case UNKNOWN -> {
+					canMeet += judged.canMeet() ? 1 : 0;
+					canFail += judged.canFail() ? 1 : 0;
 				}
-				else {
-					notMet++;
-				}
-				if (detail) {
-					results.add(new UnitResult(unit, holds.get() ? UnitResult.Outcome.MET : UnitResult.Outcome.NOT_MET,
-							left(condition, values), null, null));
-				}
-				continue;
 			}
-			// Unknown: outside the base or meeting (or failing) the condition are both
-			// still possible.
-			if (holds.isEmpty() || holds.get()) {
-				canMeet++;
-			}
-			if (holds.isEmpty() || !holds.get()) {
-				canFail++;
-			}
-			if (detail) {
-				results.add(new UnitResult(unit, UnitResult.Outcome.MISSING, null, null, null));
+			if (detail && judged.outcome() != Judged.Outcome.EXCLUDED) {
+				var outcome = switch (judged.outcome()) {
+					case MET -> UnitResult.Outcome.MET;
+					case NOT_MET -> UnitResult.Outcome.NOT_MET;
+					default -> UnitResult.Outcome.MISSING;
+				};
+				var shown = (judged.outcome() == Judged.Outcome.UNKNOWN) ? null : left(condition, values(unit, data));
+				results.add(new UnitResult(unit, outcome, shown, null, null));
 			}
 		}
-		int inScope = units.size();
+		int inScope = schools.size();
 		int decided = met + notMet + excluded;
-		int unknown = inScope - decided;
 		BigDecimal value;
 		MeasureResult.Bounds bounds;
 		if (measure.kind() == vn.chitieu.planning.MeasureKind.COUNT) {
@@ -209,8 +201,81 @@ final class MeasureEvaluator {
 			bounds = (value == null) ? null
 					: new MeasureResult.Bounds((low != null) ? low : value, (high != null) ? high : value);
 		}
-		return new MeasureResult(value, BigDecimal.valueOf(met), BigDecimal.valueOf(met + notMet), inScope,
-				inScope - unknown, 0, 0, detail ? results : List.of(), (value != null) ? bounds : null);
+		return new MeasureResult(value, BigDecimal.valueOf(met), BigDecimal.valueOf(met + notMet), inScope, decided, 0,
+				0, detail ? results : List.of(), (value != null) ? bounds : null);
+	}
+
+	/**
+	 * The units of a share or a count, each school once: a school teaching several of the
+	 * levels in scope (a district-wide count of e-schools) is one school, whose entries
+	 * (one per level) are judged together.
+	 */
+	private List<List<UnitData>> schools(Scope scope, YearData data, SchoolYear baseline) {
+		var units = units(scope, data, baseline);
+		var grouped = new java.util.LinkedHashMap<String, List<UnitData>>();
+		for (var unit : units) {
+			grouped.computeIfAbsent(unit.kind() + "/" + unit.unitId(), (k) -> new ArrayList<>()).add(unit);
+		}
+		return List.copyOf(grouped.values());
+	}
+
+	/** One unit's entry judged: outside the base, met, not met, or unknown. */
+	private Judged judge(UnitData unit, YearData data, Expr condition, Expr among) {
+		var values = values(unit, data);
+		var inBase = (among != null) ? among.condition(values) : Optional.of(true);
+		if (inBase.isPresent() && !inBase.get()) {
+			return new Judged(Judged.Outcome.EXCLUDED, false, false);
+		}
+		var holds = (condition != null) ? condition.condition(values) : Optional.of(true);
+		if (inBase.isPresent() && holds.isPresent()) {
+			return new Judged(holds.get() ? Judged.Outcome.MET : Judged.Outcome.NOT_MET, false, false);
+		}
+		// Unknown: outside the base, or meeting (or failing) the condition, are still
+		// possible.
+		return new Judged(Judged.Outcome.UNKNOWN, holds.isEmpty() || holds.get(), holds.isEmpty() || !holds.get());
+	}
+
+	/**
+	 * How a unit stands on a condition.
+	 *
+	 * @param outcome met, not met, outside the base or unknown
+	 * @param canMeet for an unknown unit, whether it could still meet the condition
+	 * @param canFail for an unknown unit, whether it could still fail it
+	 */
+	private record Judged(Outcome outcome, boolean canMeet, boolean canFail) {
+
+		enum Outcome {
+
+			MET, NOT_MET, EXCLUDED, UNKNOWN
+
+		}
+
+		/**
+		 * A school's entries for two levels together: it meets the condition if it does
+		 * at either level (three-valued "or"); it is outside the base only if both
+		 * entries are.
+		 */
+		Judged or(Judged other) {
+			if (this.outcome == Outcome.MET || other.outcome == Outcome.MET) {
+				return new Judged(Outcome.MET, false, false);
+			}
+			if (this.outcome == Outcome.EXCLUDED) {
+				return other;
+			}
+			if (other.outcome == Outcome.EXCLUDED) {
+				return this;
+			}
+			if (this.outcome == Outcome.NOT_MET && other.outcome == Outcome.NOT_MET) {
+				return new Judged(Outcome.NOT_MET, false, false);
+			}
+			// At least one unknown: it could meet if either could; it could fail only if
+			// every entry could.
+			boolean meet = this.canMeet || other.canMeet;
+			boolean fail = (this.outcome == Outcome.NOT_MET || this.canFail)
+					&& (other.outcome == Outcome.NOT_MET || other.canFail);
+			return new Judged(Outcome.UNKNOWN, meet, fail);
+		}
+
 	}
 
 	/**

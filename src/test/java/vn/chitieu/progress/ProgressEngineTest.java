@@ -504,6 +504,113 @@ class ProgressEngineTest {
 	}
 
 	@Nested
+	class IncompleteData {
+
+		@Test
+		void shouldCountASchoolTeachingTwoLevelsOnceInADistrictWideCount() {
+			// AB is an e-school at its primary level only: one school, and it is one.
+			var ab = school("AB", EducationLevel.TH, Map.of("is_e_school", 1));
+			var abUpper = school("AB", EducationLevel.THCS, Map.of("is_e_school", 0));
+			var data = year(Y2022, ab, abUpper, school("C", EducationLevel.TH, Map.of("is_e_school", 0)));
+			var result = evaluate(count("is_e_school"), data);
+			assertThat(result.value()).isEqualByComparingTo("1");
+			assertThat(result.inScope()).isEqualTo(2);
+			assertThat(result.complete()).isTrue();
+		}
+
+		@Test
+		void shouldCountNothingOverAnEmptyScopeButGiveNoShare() {
+			var empty = year(Y2022);
+			var count = evaluate(count("is_e_school"), empty);
+			assertThat(count.value()).isEqualByComparingTo("0");
+			assertThat(count.complete()).isTrue();
+			var sum = evaluate(sum("classes"), empty);
+			assertThat(sum.value()).isEqualByComparingTo("0");
+			assertThat(sum.complete()).isTrue();
+			assertThat(evaluate(share("is_e_school", null), empty).value()).isNull();
+			// A count whose every unit lacks its figure has no value.
+			assertThat(evaluate(count("is_e_school"), year(Y2022, school("A", EducationLevel.TH, Map.of()))).value())
+				.isNull();
+		}
+
+		@Test
+		void shouldNotConcludeWhileAnUnknownSchoolCouldStillChangeTheVerdict() {
+			var indicator = indicator(share("national_standard_level >= 1", null), IndicatorUnit.PERCENT,
+					target(TargetShape.AT_LEAST, BigDecimal.valueOf(100), null, Y2022));
+			// A met, B has not reported: 100 % so far, 50 % if B is not at the standard.
+			var data = Map.of(Y2022, year(Y2022, school("A", EducationLevel.TH, Map.of("national_standard_level", 1)),
+					school("B", EducationLevel.TH, Map.of())));
+			var year = this.compute(indicator, data);
+			assertThat(year.result().value()).isEqualByComparingTo("100");
+			assertThat(year.main().bounds().low()).isEqualByComparingTo("50");
+			assertThat(year.status()).isEqualTo(ProgressStatus.UNDECIDED);
+		}
+
+		@Test
+		void shouldJudgeAMissEvenWithSchoolsNotReportedWhenNoneOfThemCouldChangeIt() {
+			var indicator = indicator(share("national_standard_level >= 1", null), IndicatorUnit.PERCENT,
+					target(TargetShape.AT_LEAST, BigDecimal.valueOf(100), null, Y2022));
+			// B is below the standard: 100 % cannot be reached whatever C reports.
+			var data = Map.of(Y2022,
+					year(Y2022, school("A", EducationLevel.TH, Map.of("national_standard_level", 1)),
+							school("B", EducationLevel.TH, Map.of("national_standard_level", 0)),
+							school("C", EducationLevel.TH, Map.of())));
+			var year = this.compute(indicator, data);
+			assertThat(year.status()).isEqualTo(ProgressStatus.OFF_TRACK);
+			assertThat(year.provisional()).isFalse();
+		}
+
+		@Test
+		void shouldMarkAVerdictOnIncompleteRatiosProvisionalWhileTheYearIsOpen() {
+			var indicator = indicator(ratio("teachers_university_plus", "teachers"), IndicatorUnit.PERCENT,
+					target(TargetShape.AT_LEAST, BigDecimal.valueOf(90), null, Y2022));
+			var schools = new UnitData[] {
+					school("A", EducationLevel.TH, Map.of("teachers_university_plus", 30, "teachers", 40)),
+					school("B", EducationLevel.TH, Map.of()) };
+			var open = this.compute(indicator,
+					Map.of(Y2022, new YearData(Y2022, List.of(schools), List.of(), Map.of(), false)));
+			assertThat(open.status()).isEqualTo(ProgressStatus.OFF_TRACK);
+			assertThat(open.provisional()).isTrue();
+			assertThat(open.estimate()).isTrue();
+			var closed = this.compute(indicator, Map.of(Y2022, year(Y2022, schools)));
+			assertThat(closed.status()).isEqualTo(ProgressStatus.OFF_TRACK);
+			assertThat(closed.provisional()).isFalse();
+			assertThat(closed.estimate()).isFalse();
+		}
+
+		@Test
+		void shouldCombineTargetsTheSameWayWhateverTheirOrder() {
+			// At least 2 e-schools (met: A and B) and 100 % at the standard (undecided: C
+			// has not reported): not achieved yet, undecided, in either order.
+			var data = Map.of(Y2022,
+					year(Y2022, school("A", EducationLevel.TH, Map.of("is_e_school", 1, "national_standard_level", 1)),
+							school("B", EducationLevel.TH, Map.of("is_e_school", 1, "national_standard_level", 1)),
+							school("C", EducationLevel.TH, Map.of("is_e_school", 0))));
+			var count = new Target(TargetShape.AT_LEAST, BigDecimal.valueOf(2), null, List.of(), false, Y2022,
+					new TreeMap<>(), count("is_e_school"), null, null);
+			var share = target(TargetShape.AT_LEAST, BigDecimal.valueOf(100), null, Y2022);
+			var measure = share("national_standard_level >= 1", null);
+			var first = this.compute(indicator(measure, IndicatorUnit.PERCENT, share, count), data);
+			var second = this.compute(indicator(measure, IndicatorUnit.PERCENT, count, share), data);
+			assertThat(first.status()).isEqualTo(ProgressStatus.UNDECIDED);
+			assertThat(second.status()).isEqualTo(ProgressStatus.UNDECIDED);
+			// A decided miss wins over an undecided target, in either order.
+			var three = new Target(TargetShape.AT_LEAST, BigDecimal.valueOf(3), null, List.of(), false, Y2022,
+					new TreeMap<>(), count("is_e_school"), null, null);
+			assertThat(this.compute(indicator(measure, IndicatorUnit.PERCENT, share, three), data).status())
+				.isEqualTo(ProgressStatus.OFF_TRACK);
+			assertThat(this.compute(indicator(measure, IndicatorUnit.PERCENT, three, share), data).status())
+				.isEqualTo(ProgressStatus.OFF_TRACK);
+		}
+
+		private YearProgress compute(IndicatorDefinition indicator, Map<SchoolYear, YearData> data) {
+			return ProgressEngineTest.this.engine.compute(plan(Y2020, Y2022, indicator), indicator, data, Y2022, true)
+				.latest();
+		}
+
+	}
+
+	@Nested
 	class Breakdowns {
 
 		@Test
@@ -644,6 +751,14 @@ class ProgressEngineTest {
 
 	private static Measure ratio(String numerator, String denominator) {
 		return new Measure(MeasureKind.RATIO, scope(), numerator, denominator, null, null, null, List.of());
+	}
+
+	private static Measure count(String condition) {
+		return new Measure(MeasureKind.COUNT, scope(), null, null, condition, null, null, List.of());
+	}
+
+	private static Measure sum(String value) {
+		return new Measure(MeasureKind.SUM, scope(), null, null, null, null, value, List.of());
 	}
 
 	private static Measure share(String condition, String among) {
