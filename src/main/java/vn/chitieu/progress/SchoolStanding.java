@@ -75,7 +75,7 @@ public record SchoolStanding(IndicatorProgress progress, Reading reading, List<L
 		return switch (this.reading) {
 			case OWN -> {
 				var status = this.progress.latest().status();
-				yield status != ProgressStatus.ACHIEVED && status != ProgressStatus.NO_DATA;
+				yield status.isVerdict() && status != ProgressStatus.ACHIEVED;
 			}
 			case CONDITION -> latestOutcome() == UnitResult.Outcome.NOT_MET;
 			case COUNTED, CONTRIBUTION -> false;
