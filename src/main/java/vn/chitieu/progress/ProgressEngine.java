@@ -277,9 +277,13 @@ public final class ProgressEngine {
 		}
 		boolean due = !year.isBefore(target.targetYear());
 		boolean inRange = target.shape() == TargetShape.BETWEEN && meets(target, value, result, benchmark);
+		// The year is judged as if its value were this one and final: it may start the
+		// path and it counts in the trend; earlier years count only with final values.
+		var known = new TreeMap<>(finals.headMap(year, false));
+		known.put(year, new MeasureResult(value, null, null, 0, 0, 0, 0, List.of()));
 		// Inside a range there is no path to follow: it is met as it stands.
-		var expected = inRange ? null : due ? goal : expected(target, finals, year, baseline, goal);
-		var projection = projection(finals, value, year, target.targetYear(), goal);
+		var expected = inRange ? null : due ? goal : expected(target, known, year, baseline, goal);
+		var projection = projection(known, value, year, target.targetYear(), goal);
 		if (meets(target, value, result, benchmark)) {
 			return new Verdict(ProgressStatus.ACHIEVED, expected, projection);
 		}
@@ -291,8 +295,7 @@ public final class ProgressEngine {
 		// (one year of data) the path decides, and being behind is only a risk.
 		boolean onPath = (expected != null)
 				&& (higher ? value.compareTo(expected) >= 0 : value.compareTo(expected) <= 0);
-		boolean trendMisses = projection.value() != null
-				&& (higher ? projection.value().compareTo(goal) < 0 : projection.value().compareTo(goal) > 0);
+		boolean trendMisses = projection.value() != null && !reaches(target, projection.value(), goal, higher);
 		ProgressStatus status;
 		if (onPath) {
 			status = trendMisses ? ProgressStatus.AT_RISK : ProgressStatus.ON_TRACK;
@@ -304,6 +307,20 @@ public final class ProgressEngine {
 	}
 
 	private record Verdict(ProgressStatus status, BigDecimal expected, Projection projection) {
+	}
+
+	/**
+	 * Whether the trend, projected to the target year, reaches the target: strictly for
+	 * "above" and "below", inside both ends of a range (a trend that overshoots a range
+	 * misses it), past the value in the direction needed for an exact target.
+	 */
+	private static boolean reaches(Target target, BigDecimal projected, BigDecimal goal, boolean higher) {
+		return switch (target.shape()) {
+			case ABOVE, ABOVE_BENCHMARK -> projected.compareTo(goal) > 0;
+			case BELOW -> projected.compareTo(goal) < 0;
+			case BETWEEN -> projected.compareTo(target.value()) >= 0 && projected.compareTo(target.high()) <= 0;
+			default -> higher ? projected.compareTo(goal) >= 0 : projected.compareTo(goal) <= 0;
+		};
 	}
 
 	/**

@@ -391,11 +391,17 @@ class ProgressEngineTest {
 
 		@Test
 		void shouldJudgeLowerIsBetterTheRightWayRound() {
-			// Malnutrition below 3 %: 5 % → 4 % is progress, on the line to 3 % by 2024.
+			// Malnutrition below 3 %: 5 % → 3,9 % is progress, below the line to 3 % by
+			// 2024 (4 % in 2022), and the trend (−0,55 a year) leads to 2,8 % < 3 %.
 			var target = target(TargetShape.BELOW, BigDecimal.valueOf(3), null, Y2024);
-			var progress = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(5), Y2022, BigDecimal.valueOf(4)));
+			var progress = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(5), Y2022, new BigDecimal("3.9")));
 			assertThat(progress.year(Y2022).orElseThrow().main().expected()).isEqualByComparingTo("4");
 			assertThat(progress.year(Y2022).orElseThrow().status()).isEqualTo(ProgressStatus.ON_TRACK);
+			// 5 % → 4 %: on the line, but the trend ends at exactly 3 %, which is not
+			// below
+			// 3 %: at risk.
+			var exactly = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(5), Y2022, BigDecimal.valueOf(4)));
+			assertThat(exactly.year(Y2022).orElseThrow().status()).isEqualTo(ProgressStatus.AT_RISK);
 			var worse = districtSeries(target, Map.of(Y2020, BigDecimal.valueOf(5), Y2022, BigDecimal.valueOf(6)));
 			assertThat(worse.year(Y2022).orElseThrow().status()).isEqualTo(ProgressStatus.OFF_TRACK);
 		}
