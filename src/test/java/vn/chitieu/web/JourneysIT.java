@@ -231,7 +231,7 @@ class JourneysIT {
 		int column = columnOf(table, YEAR.label());
 		assertThat(row.locator("td").nth(column).locator("span").first())
 			.hasText(vi.value(indicator.indicator(), after));
-		assertThat(row.locator(".pstatus").first()).hasText(vi.status(latest.status(), latest, indicator.indicator()));
+		assertThat(row.locator(".pstatus").first()).hasText(vi.verdict(latest, indicator.indicator()));
 		row.scrollIntoViewIfNeeded();
 		Browser.screenshot(page, "3b-dashboard-thcs-02");
 
