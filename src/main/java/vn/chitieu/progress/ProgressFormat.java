@@ -1,4 +1,4 @@
-package vn.chitieu.dashboard;
+package vn.chitieu.progress;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -22,13 +22,6 @@ import vn.chitieu.planning.Metric;
 import vn.chitieu.planning.MetricCatalog;
 import vn.chitieu.planning.Target;
 import vn.chitieu.platform.Formats;
-import vn.chitieu.progress.Gap;
-import vn.chitieu.progress.MeasureResult;
-import vn.chitieu.progress.ProgressStatus;
-import vn.chitieu.progress.Projection;
-import vn.chitieu.progress.TargetProgress;
-import vn.chitieu.progress.UnitStanding;
-import vn.chitieu.progress.YearProgress;
 
 /**
  * Progress in words and numbers the reader expects ({@code 65,5 %}, "Cần thêm 14 giáo
