@@ -75,10 +75,12 @@ public class ProgressFormat {
 	 */
 	public String condition(IndicatorDefinition indicator, String schoolCode) {
 		var measure = indicator.measure();
-		var text = measure.condition();
-		for (var item : measure.items()) {
-			if (item.school().equals(schoolCode) && item.condition() != null) {
-				text = item.condition();
+		var text = (measure instanceof Measure.Conditional conditional) ? conditional.condition() : null;
+		if (measure instanceof Measure.Checklist checklist) {
+			for (var item : checklist.items()) {
+				if (item.school().equals(schoolCode) && item.condition() != null) {
+					text = item.condition();
+				}
 			}
 		}
 		return (text != null) ? this.describer.condition(text, locale()) : "";
@@ -315,7 +317,7 @@ public class ProgressFormat {
 		return switch (measure.kind()) {
 			case RATIO -> msg(higher ? "progress.shortfall.more" : "progress.shortfall.fewer", number);
 			case AVERAGE -> msg(higher ? "progress.shortfall.fewer" : "progress.shortfall.more", number);
-			default -> msg("progress.shortfall.condition");
+			case SUM, SHARE, COUNT, CHECKLIST, DISTRICT -> msg("progress.shortfall.condition");
 		};
 	}
 
@@ -328,9 +330,9 @@ public class ProgressFormat {
 	public String shortfallSubject(Target target, IndicatorDefinition indicator) {
 		var measure = (target.measure() != null) ? target.measure() : indicator.measure();
 		return switch (measure.kind()) {
-			case RATIO -> msg("progress.shortfall.subject", names(measure.numerator()));
-			case AVERAGE -> msg("progress.shortfall.subject", names(measure.denominator()));
-			default -> "";
+			case RATIO -> msg("progress.shortfall.subject", names(((Measure.Ratio) measure).numerator()));
+			case AVERAGE -> msg("progress.shortfall.subject", names(((Measure.Average) measure).denominator()));
+			case SUM, SHARE, COUNT, CHECKLIST, DISTRICT -> "";
 		};
 	}
 
