@@ -18,8 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.planning.IndicatorLevel;
+import vn.chitieu.planning.Measure;
 import vn.chitieu.planning.MeasureDescriber;
-import vn.chitieu.planning.MeasureKind;
 import vn.chitieu.planning.PlanSummary;
 import vn.chitieu.progress.IndicatorProgress;
 import vn.chitieu.progress.Progress;
@@ -147,7 +147,7 @@ class DashboardController {
 				? this.describer.describe(indicator.flaw().alternative(), baseline, locale) : null);
 		model.addAttribute("chart", this.charts.json(detail, locale));
 		model.addAttribute("overWards", detail.breakdown().stream().anyMatch((s) -> s.own() != null));
-		model.addAttribute("conditionKind", isCondition(indicator.measure().kind()));
+		model.addAttribute("conditionKind", indicator.measure() instanceof Measure.Conditional);
 		model.addAttribute("holdingBack", detail.breakdown().stream().filter(UnitStanding::holdsBack).count());
 		model.addAttribute("missing",
 				detail.breakdown()
@@ -174,10 +174,6 @@ class DashboardController {
 		model.addAttribute("wards", wards);
 		model.addAttribute("ownWard", own);
 		return "dashboard/wards";
-	}
-
-	static boolean isCondition(MeasureKind kind) {
-		return kind == MeasureKind.SHARE || kind == MeasureKind.COUNT || kind == MeasureKind.CHECKLIST;
 	}
 
 	// ------------------------------------------------------------------ helpers

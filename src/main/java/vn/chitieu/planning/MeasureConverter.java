@@ -5,7 +5,7 @@ import jakarta.persistence.Converter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores a {@link Measure} as JSON text.
+ * Stores a {@link Measure} as JSON text, its kind in a {@code "kind"} property.
  */
 @Converter
 class MeasureConverter implements AttributeConverter<Measure, String> {
@@ -14,7 +14,7 @@ class MeasureConverter implements AttributeConverter<Measure, String> {
 
 	@Override
 	public String convertToDatabaseColumn(Measure measure) {
-		return (measure != null) ? JSON.writeValueAsString(measure) : null;
+		return (measure != null) ? JSON.writerFor(Measure.class).writeValueAsString(measure) : null;
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package vn.chitieu.planning;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -41,21 +43,36 @@ public class MeasureDescriber {
 	public String describe(Measure measure, SchoolYear baseline, Locale locale) {
 		var scope = scope(measure.scope(), baseline, locale);
 		return switch (measure.kind()) {
-			case RATIO -> msg("measure.ratio", locale, sum(measure.numerator(), locale), scope,
-					sum(measure.denominator(), locale), denominatorScope(measure, baseline, locale));
-			case AVERAGE -> msg("measure.average", locale, sum(measure.numerator(), locale), scope,
-					sum(measure.denominator(), locale));
-			case SUM -> msg("measure.sum", locale, sum(measure.value(), locale), scope);
-			case SHARE ->
-				(measure.among() == null) ? msg("measure.share", locale, scope, condition(measure.condition(), locale))
-						: msg("measure.shareAmong", locale, scope, condition(measure.condition(), locale),
-								condition(measure.among(), locale));
-			case COUNT -> (measure.condition() == null) ? msg("measure.countAll", locale, scope)
-					: msg("measure.count", locale, scope, condition(measure.condition(), locale));
-			case CHECKLIST -> msg("measure.checklist", locale, condition(measure.condition(), locale),
-					measure.items().stream().map(ChecklistItem::name).collect(Collectors.joining(", ")));
-			case DISTRICT ->
-				msg("measure.district", locale, expression(ExpressionParser.parse(measure.value()), locale));
+			case RATIO -> {
+				var ratio = (Measure.Ratio) measure;
+				yield msg("measure.ratio", locale, sum(ratio.numerator(), locale), scope,
+						sum(ratio.denominator(), locale), denominatorScope(ratio, baseline, locale));
+			}
+			case AVERAGE -> {
+				var average = (Measure.Average) measure;
+				yield msg("measure.average", locale, sum(average.numerator(), locale), scope,
+						sum(average.denominator(), locale));
+			}
+			case SUM -> msg("measure.sum", locale, sum(((Measure.Sum) measure).value(), locale), scope);
+			case SHARE -> {
+				var share = (Measure.Share) measure;
+				yield (share.among() == null)
+						? msg("measure.share", locale, scope, condition(share.condition(), locale))
+						: msg("measure.shareAmong", locale, scope, condition(share.condition(), locale),
+								condition(share.among(), locale));
+			}
+			case COUNT -> {
+				var count = (Measure.Count) measure;
+				yield (count.condition() == null) ? msg("measure.countAll", locale, scope)
+						: msg("measure.count", locale, scope, condition(count.condition(), locale));
+			}
+			case CHECKLIST -> {
+				var checklist = (Measure.Checklist) measure;
+				yield msg("measure.checklist", locale, condition(checklist.condition(), locale),
+						checklist.items().stream().map(ChecklistItem::name).collect(Collectors.joining(", ")));
+			}
+			case DISTRICT -> msg("measure.district", locale,
+					expression(ExpressionParser.parse(((Measure.District) measure).value()), locale));
 		};
 	}
 
@@ -114,7 +131,7 @@ public class MeasureDescriber {
 		return text;
 	}
 
-	private String denominatorScope(Measure measure, SchoolYear baseline, Locale locale) {
+	private String denominatorScope(Measure.Ratio measure, SchoolYear baseline, Locale locale) {
 		var refs = ExpressionParser.parse(measure.denominator()).refs();
 		boolean ward = refs.stream()
 			.map((r) -> this.catalog.find(r.code()))
@@ -199,17 +216,34 @@ public class MeasureDescriber {
 	 * @return the metric codes, in reading order
 	 */
 	public static List<String> metricsOf(Measure measure) {
+		// In reading order; a switch expression, so that a new kind must say what it
+		// reads.
+		List<String> texts = switch (measure.kind()) {
+			case RATIO, AVERAGE -> {
+				var quotient = (Measure.Quotient) measure;
+				yield Arrays.asList(quotient.numerator(), quotient.denominator());
+			}
+			case SUM -> Arrays.asList(((Measure.Sum) measure).value());
+			case SHARE -> {
+				var share = (Measure.Share) measure;
+				yield Arrays.asList(share.condition(), share.among());
+			}
+			case COUNT -> Arrays.asList(((Measure.Count) measure).condition());
+			case CHECKLIST -> {
+				var checklist = (Measure.Checklist) measure;
+				var all = new ArrayList<String>();
+				all.add(checklist.condition());
+				checklist.items().forEach((i) -> all.add(i.condition()));
+				yield all;
+			}
+			case DISTRICT -> Arrays.asList(((Measure.District) measure).value());
+		};
 		var codes = new java.util.LinkedHashSet<String>();
-		for (var text : new String[] { measure.numerator(), measure.denominator(), measure.condition(), measure.among(),
-				measure.value() }) {
+		for (var text : texts) {
 			if (text != null) {
 				ExpressionParser.parse(text).refs().forEach((r) -> codes.add(r.code()));
 			}
 		}
-		measure.items()
-			.stream()
-			.filter((i) -> i.condition() != null)
-			.forEach((i) -> ExpressionParser.parse(i.condition()).refs().forEach((r) -> codes.add(r.code())));
 		return List.copyOf(codes);
 	}
 

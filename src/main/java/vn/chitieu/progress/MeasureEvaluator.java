@@ -49,7 +49,7 @@ final class MeasureEvaluator {
 			case AVERAGE -> ratio(measure, data, baseline, detail, false);
 			case SUM -> sum(measure, data, baseline, detail);
 			case SHARE, COUNT -> share(measure, data, baseline, detail);
-			case CHECKLIST -> checklist(measure, data, detail);
+			case CHECKLIST -> checklist((Measure.Checklist) measure, data, detail);
 			case DISTRICT -> district(measure, data);
 		};
 	}
@@ -57,8 +57,8 @@ final class MeasureEvaluator {
 	// ------------------------------------------------------------------ kinds
 
 	private MeasureResult ratio(Measure measure, YearData data, SchoolYear baseline, boolean detail, boolean percent) {
-		var numerator = parse(measure.numerator()).sumOfMetrics().orElseThrow();
-		var denominator = parse(measure.denominator()).sumOfMetrics().orElseThrow();
+		var numerator = parse(((Measure.Quotient) measure).numerator()).sumOfMetrics().orElseThrow();
+		var denominator = parse(((Measure.Quotient) measure).denominator()).sumOfMetrics().orElseThrow();
 		boolean overWards = overWards(measure);
 		var units = units(measure.scope(), data, baseline);
 		var results = new ArrayList<UnitResult>();
@@ -108,14 +108,14 @@ final class MeasureEvaluator {
 				|| measure.scope().unit() == UnitKind.WARD) {
 			return false;
 		}
-		return parse(measure.denominator()).sumOfMetrics()
+		return parse(((Measure.Quotient) measure).denominator()).sumOfMetrics()
 			.orElseThrow()
 			.stream()
 			.allMatch((r) -> reportedBy(r.code()) == UnitKind.WARD);
 	}
 
 	private MeasureResult sum(Measure measure, YearData data, SchoolYear baseline, boolean detail) {
-		var terms = parse(measure.value()).sumOfMetrics().orElseThrow();
+		var terms = parse(((Measure.Sum) measure).value()).sumOfMetrics().orElseThrow();
 		var units = units(measure.scope(), data, baseline);
 		var results = new ArrayList<UnitResult>();
 		BigDecimal total = BigDecimal.ZERO;
@@ -146,8 +146,9 @@ final class MeasureEvaluator {
 	 * the decided units; the bounds put every unknown unit on one side, then the other.
 	 */
 	private MeasureResult share(Measure measure, YearData data, SchoolYear baseline, boolean detail) {
-		var condition = (measure.condition() != null) ? parse(measure.condition()) : null;
-		var among = (measure.among() != null) ? parse(measure.among()) : null;
+		var condition = (((Measure.Conditional) measure).condition() != null)
+				? parse(((Measure.Conditional) measure).condition()) : null;
+		var among = (measure instanceof Measure.Share share && share.among() != null) ? parse(share.among()) : null;
 		var results = new ArrayList<UnitResult>();
 		int met = 0;
 		int notMet = 0;
@@ -282,7 +283,7 @@ final class MeasureEvaluator {
 	 * Named schools, each read at the level the plan names (a school teaching two levels
 	 * is read at the indicator's level, not its first one).
 	 */
-	private MeasureResult checklist(Measure measure, YearData data, boolean detail) {
+	private MeasureResult checklist(Measure.Checklist measure, YearData data, boolean detail) {
 		var results = new ArrayList<UnitResult>();
 		var levels = measure.scope().levels();
 		int met = 0;
@@ -324,7 +325,7 @@ final class MeasureEvaluator {
 	}
 
 	private MeasureResult district(Measure measure, YearData data) {
-		var value = parse(measure.value()).number(values(null, data)).orElse(null);
+		var value = parse(((Measure.District) measure).value()).number(values(null, data)).orElse(null);
 		return new MeasureResult(value, value, null, 1, (value != null) ? 1 : 0, 0, 0, List.of());
 	}
 

@@ -279,14 +279,14 @@ public class Progress {
 				|| this.engine.overWards(measure)) {
 			return false;
 		}
-		if (measure.kind() == MeasureKind.CHECKLIST) {
+		if (measure instanceof vn.chitieu.planning.Measure.Checklist checklist) {
 			var code = all.schools()
 				.stream()
 				.filter((s) -> s.unitId() == schoolId)
 				.map(UnitData::code)
 				.findFirst()
 				.orElse(null);
-			return measure.items().stream().anyMatch((item) -> item.school().equals(code));
+			return checklist.items().stream().anyMatch((item) -> item.school().equals(code));
 		}
 		return !this.engine.units(measure, own, baseline).isEmpty();
 	}

@@ -506,8 +506,8 @@ public final class ProgressEngine {
 		// Shares, counts and named lists count decided units; the unknown ones are named
 		// apart.
 		return switch (measure.kind()) {
-			case RATIO -> ratioGap(measure, result, goal, higher, strict);
-			case AVERAGE -> averageGap(measure, result, goal, higher, strict);
+			case RATIO -> ratioGap((Measure.Ratio) measure, result, goal, higher, strict);
+			case AVERAGE -> averageGap((Measure.Average) measure, result, goal, higher, strict);
 			case SHARE -> {
 				var counted = result.denominator();
 				var needed = ceilStrict(goal.multiply(counted).divide(HUNDRED, Expr.MATH), strict && higher);
@@ -526,7 +526,7 @@ public final class ProgressEngine {
 		};
 	}
 
-	private static Gap ratioGap(Measure measure, MeasureResult result, BigDecimal goal, boolean higher,
+	private static Gap ratioGap(Measure.Ratio measure, MeasureResult result, BigDecimal goal, boolean higher,
 			boolean strict) {
 		var amount = shortfall(MeasureKind.RATIO, result.numerator(), result.denominator(), goal, higher, strict);
 		return new Gap(amount, higher ? Gap.Kind.MORE : Gap.Kind.FEWER, codes(measure.numerator()), List.of());
@@ -536,7 +536,7 @@ public final class ProgressEngine {
 	 * For an average (children per class): how many more, or fewer, of what is below the
 	 * line.
 	 */
-	private static Gap averageGap(Measure measure, MeasureResult result, BigDecimal goal, boolean higher,
+	private static Gap averageGap(Measure.Average measure, MeasureResult result, BigDecimal goal, boolean higher,
 			boolean strict) {
 		var amount = shortfall(MeasureKind.AVERAGE, result.numerator(), result.denominator(), goal, higher, strict);
 		return new Gap(amount, higher ? Gap.Kind.FEWER_BASE : Gap.Kind.MORE_BASE, codes(measure.denominator()),

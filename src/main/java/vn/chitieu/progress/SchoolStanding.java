@@ -39,7 +39,7 @@ public record SchoolStanding(IndicatorProgress progress, Reading reading, List<L
 			case RATIO, AVERAGE -> Reading.OWN;
 			case SUM -> Reading.CONTRIBUTION;
 			case COUNT -> Reading.COUNTED;
-			default -> Reading.CONDITION;
+			case SHARE, CHECKLIST, DISTRICT -> Reading.CONDITION;
 		};
 		var parts = progress.years()
 			.stream()

@@ -17,7 +17,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.chitieu.dashboard.ProgressFormat;
 import vn.chitieu.dataentry.Submissions;
 import vn.chitieu.dataentry.SubmissionSummary;
 import vn.chitieu.orgunit.OrgUnits;
@@ -35,6 +34,7 @@ import vn.chitieu.platform.Formats;
 import vn.chitieu.progress.IndicatorProgress;
 import vn.chitieu.progress.PlanProgress;
 import vn.chitieu.progress.Progress;
+import vn.chitieu.progress.ProgressFormat;
 import vn.chitieu.progress.TargetProgress;
 import vn.chitieu.progress.UnitResult;
 import vn.chitieu.progress.YearProgress;

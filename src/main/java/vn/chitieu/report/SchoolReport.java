@@ -10,12 +10,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.chitieu.dashboard.ProgressFormat;
 import vn.chitieu.orgunit.School;
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.planning.IndicatorDefinition;
 import vn.chitieu.planning.MeasureKind;
 import vn.chitieu.progress.Progress;
+import vn.chitieu.progress.ProgressFormat;
 import vn.chitieu.progress.SchoolStanding;
 import vn.chitieu.progress.UnitResult;
 

@@ -108,8 +108,7 @@ class ProgressEngineTest {
 		@Test
 		void shouldCountAFigureALevelDoesNotReportAsZero() {
 			// Grade 3 (primary) and grade 6 (lower secondary) pupils over both levels.
-			var measure = new Measure(MeasureKind.RATIO, scope(), "grade3_pupils + grade6_pupils", "pupils", null, null,
-					null, List.of());
+			var measure = new Measure.Ratio(scope(), "grade3_pupils + grade6_pupils", "pupils");
 			var data = year(Y2022, school("T", EducationLevel.TH, Map.of("grade3_pupils", 100, "pupils", 500)),
 					school("S", EducationLevel.THCS, Map.of("grade6_pupils", 150, "pupils", 500)));
 			var result = evaluate(measure, data);
@@ -132,8 +131,7 @@ class ProgressEngineTest {
 
 		@Test
 		void shouldAverageWithoutPercent() {
-			var measure = new Measure(MeasureKind.AVERAGE, scope(EducationLevel.TH), "pupils", "classes", null, null,
-					null, List.of());
+			var measure = new Measure.Average(scope(EducationLevel.TH), "pupils", "classes");
 			var data = year(Y2022, school("A", EducationLevel.TH, Map.of("pupils", 1000, "classes", 25)),
 					school("B", EducationLevel.TH, Map.of("pupils", 800, "classes", 20)));
 			assertThat(evaluate(measure, data).value()).isEqualByComparingTo("40");
@@ -141,8 +139,7 @@ class ProgressEngineTest {
 
 		@Test
 		void shouldSumWhatWasReported() {
-			var measure = new Measure(MeasureKind.SUM, scope(), null, null, null, null, "food_poisoning_incidents",
-					List.of());
+			var measure = new Measure.Sum(scope(), "food_poisoning_incidents");
 			var data = year(Y2022, school("A", EducationLevel.TH, Map.of("food_poisoning_incidents", 1)),
 					school("B", EducationLevel.TH, Map.of("food_poisoning_incidents", 2)),
 					school("C", EducationLevel.TH, Map.of()));
@@ -183,9 +180,8 @@ class ProgressEngineTest {
 
 		@Test
 		void shouldCountOnlyTheUnitsInScope() {
-			var measure = new Measure(MeasureKind.COUNT,
-					new Scope(UnitKind.SCHOOL, Set.of(EducationLevel.MN), Ownership.PUBLIC, true), null, null, null,
-					null, null, List.of());
+			var measure = new Measure.Count(
+					new Scope(UnitKind.SCHOOL, Set.of(EducationLevel.MN), Ownership.PUBLIC, true), null);
 			var data = year(Y2022, school("OLD", EducationLevel.MN, Ownership.PUBLIC, null, Map.of()),
 					school("NEW1", EducationLevel.MN, Ownership.PUBLIC, 2021, Map.of()),
 					school("NEW2", EducationLevel.MN, Ownership.PUBLIC, 2022, Map.of()),
@@ -197,8 +193,8 @@ class ProgressEngineTest {
 
 		@Test
 		void shouldCountWardsMeetingACondition() {
-			var measure = new Measure(MeasureKind.COUNT, new Scope(UnitKind.WARD, Set.of(), null, false), null, null,
-					"universal_primary_level >= 3", null, null, List.of());
+			var measure = new Measure.Count(new Scope(UnitKind.WARD, Set.of(), null, false),
+					"universal_primary_level >= 3");
 			var data = new YearData(Y2022, List.of(), List.of(ward("P1", Map.of("universal_primary_level", 3)),
 					ward("P2", Map.of("universal_primary_level", 2)), ward("P3", Map.of("universal_primary_level", 3))),
 					Map.of(), true);
@@ -207,7 +203,7 @@ class ProgressEngineTest {
 
 		@Test
 		void shouldCheckEachNamedSchoolAgainstItsOwnCondition() {
-			var measure = new Measure(MeasureKind.CHECKLIST, scope(), null, null, "pupils >= 1", null, null,
+			var measure = new Measure.Checklist(scope(), "pupils >= 1",
 					List.of(new ChecklistItem("A", "Trường A", "classes >= 2"),
 							new ChecklistItem("B", "Trường B", null),
 							new ChecklistItem("GONE", "Trường đã giải thể", null)));
@@ -222,8 +218,8 @@ class ProgressEngineTest {
 
 		@Test
 		void shouldReadADistrictFigure() {
-			var measure = new Measure(MeasureKind.DISTRICT, new Scope(UnitKind.DISTRICT, Set.of(), null, false), null,
-					null, null, null, "district.competitions", List.of());
+			var measure = new Measure.District(new Scope(UnitKind.DISTRICT, Set.of(), null, false),
+					"district.competitions");
 			var data = new YearData(Y2022, List.of(), List.of(), Map.of("competitions", BigDecimal.valueOf(11)), true);
 			assertThat(evaluate(measure, data).value()).isEqualByComparingTo("11");
 			assertThat(evaluate(measure, year(Y2022)).value()).isNull();
@@ -291,7 +287,7 @@ class ProgressEngineTest {
 
 		@Test
 		void shouldMeetAChecklistOnlyWhenEveryNamedSchoolDoes() {
-			var measure = new Measure(MeasureKind.CHECKLIST, scope(), null, null, "is_e_school", null, null,
+			var measure = new Measure.Checklist(scope(), "is_e_school",
 					List.of(new ChecklistItem("A", "A", null), new ChecklistItem("B", "B", null)));
 			var target = new Target(TargetShape.CHECKLIST, null, null, List.of(), false, Y2021, new TreeMap<>(), null,
 					null, null);
@@ -476,8 +472,7 @@ class ProgressEngineTest {
 		void shouldSayHowManyMoreClassesAnAverageNeeds() {
 			// 1800 pupils in 45 classes (40 a class) against at most 35: 52 classes, 7
 			// more.
-			var measure = new Measure(MeasureKind.AVERAGE, scope(EducationLevel.TH), "pupils", "classes", null, null,
-					null, List.of());
+			var measure = new Measure.Average(scope(EducationLevel.TH), "pupils", "classes");
 			var indicator = indicator(measure, IndicatorUnit.PUPILS_PER_CLASS,
 					target(TargetShape.AT_MOST, BigDecimal.valueOf(35), null, Y2022));
 			var data = Map.of(Y2022,
@@ -751,24 +746,23 @@ class ProgressEngineTest {
 	}
 
 	private static Measure district(String code) {
-		return new Measure(MeasureKind.DISTRICT, new Scope(UnitKind.DISTRICT, Set.of(), null, false), null, null, null,
-				null, "district." + code, List.of());
+		return new Measure.District(new Scope(UnitKind.DISTRICT, Set.of(), null, false), "district." + code);
 	}
 
 	private static Measure ratio(String numerator, String denominator) {
-		return new Measure(MeasureKind.RATIO, scope(), numerator, denominator, null, null, null, List.of());
+		return new Measure.Ratio(scope(), numerator, denominator);
 	}
 
 	private static Measure count(String condition) {
-		return new Measure(MeasureKind.COUNT, scope(), null, null, condition, null, null, List.of());
+		return new Measure.Count(scope(), condition);
 	}
 
 	private static Measure sum(String value) {
-		return new Measure(MeasureKind.SUM, scope(), null, null, null, null, value, List.of());
+		return new Measure.Sum(scope(), value);
 	}
 
 	private static Measure share(String condition, String among) {
-		return new Measure(MeasureKind.SHARE, scope(), null, null, condition, among, null, List.of());
+		return new Measure.Share(scope(), condition, among);
 	}
 
 	private static Scope scope(EducationLevel... levels) {

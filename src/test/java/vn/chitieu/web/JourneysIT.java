@@ -29,11 +29,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.chitieu.dashboard.ProgressFormat;
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.platform.Formats;
 import vn.chitieu.progress.IndicatorProgress;
 import vn.chitieu.progress.Progress;
+import vn.chitieu.progress.ProgressFormat;
 import vn.chitieu.testsupport.Browser;
 import vn.chitieu.testsupport.Logins;
 

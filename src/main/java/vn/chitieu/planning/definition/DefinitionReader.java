@@ -624,7 +624,15 @@ public final class DefinitionReader {
 				return Optional.empty();
 			}
 			var scope = new Scope(unit, (unit == UnitKind.SCHOOL) ? levels : Set.of(), ownership, newOnly);
-			return Optional.of(new Measure(kind, scope, numerator, denominator, condition, among, value, items));
+			return Optional.of(switch (kind) {
+				case RATIO -> new Measure.Ratio(scope, numerator, denominator);
+				case AVERAGE -> new Measure.Average(scope, numerator, denominator);
+				case SUM -> new Measure.Sum(scope, value);
+				case SHARE -> new Measure.Share(scope, condition, among);
+				case COUNT -> new Measure.Count(scope, condition);
+				case CHECKLIST -> new Measure.Checklist(scope, condition, items);
+				case DISTRICT -> new Measure.District(scope, value);
+			});
 		}
 
 		private void readItems(Y node, Set<EducationLevel> levels, List<ChecklistItem> items) {

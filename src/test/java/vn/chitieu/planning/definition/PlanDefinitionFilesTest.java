@@ -219,7 +219,7 @@ class PlanDefinitionFilesTest {
 					.orElseThrow()
 					.measure();
 		assertThat(measure.kind()).isEqualTo(MeasureKind.CHECKLIST);
-		return measure.items().size();
+		return ((Measure.Checklist) measure).items().size();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -248,10 +248,16 @@ class PlanDefinitionFilesTest {
 
 	private static Set<String> expressions(Measure measure) {
 		var all = new HashSet<String>();
-		Stream.of(measure.numerator(), measure.denominator(), measure.condition(), measure.value())
-			.filter((e) -> e != null)
-			.forEach(all::add);
-		measure.items().stream().map((i) -> i.condition()).filter((c) -> c != null).forEach(all::add);
+		var texts = switch (measure.kind()) {
+			case RATIO, AVERAGE ->
+				Stream.of(((Measure.Quotient) measure).numerator(), ((Measure.Quotient) measure).denominator());
+			case SUM -> Stream.of(((Measure.Sum) measure).value());
+			case SHARE, COUNT -> Stream.of(((Measure.Conditional) measure).condition());
+			case CHECKLIST -> Stream.concat(Stream.of(((Measure.Checklist) measure).condition()),
+					((Measure.Checklist) measure).items().stream().map((i) -> i.condition()));
+			case DISTRICT -> Stream.of(((Measure.District) measure).value());
+		};
+		texts.filter((e) -> e != null).forEach(all::add);
 		return all;
 	}
 

@@ -1,4 +1,4 @@
-package vn.chitieu.dashboard;
+package vn.chitieu.progress;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -22,13 +22,6 @@ import vn.chitieu.planning.Metric;
 import vn.chitieu.planning.MetricCatalog;
 import vn.chitieu.planning.Target;
 import vn.chitieu.platform.Formats;
-import vn.chitieu.progress.Gap;
-import vn.chitieu.progress.MeasureResult;
-import vn.chitieu.progress.ProgressStatus;
-import vn.chitieu.progress.Projection;
-import vn.chitieu.progress.TargetProgress;
-import vn.chitieu.progress.UnitStanding;
-import vn.chitieu.progress.YearProgress;
 
 /**
  * Progress in words and numbers the reader expects ({@code 65,5 %}, "Cần thêm 14 giáo
@@ -82,10 +75,12 @@ public class ProgressFormat {
 	 */
 	public String condition(IndicatorDefinition indicator, String schoolCode) {
 		var measure = indicator.measure();
-		var text = measure.condition();
-		for (var item : measure.items()) {
-			if (item.school().equals(schoolCode) && item.condition() != null) {
-				text = item.condition();
+		var text = (measure instanceof Measure.Conditional conditional) ? conditional.condition() : null;
+		if (measure instanceof Measure.Checklist checklist) {
+			for (var item : checklist.items()) {
+				if (item.school().equals(schoolCode) && item.condition() != null) {
+					text = item.condition();
+				}
 			}
 		}
 		return (text != null) ? this.describer.condition(text, locale()) : "";
@@ -400,7 +395,7 @@ public class ProgressFormat {
 		return switch (measure.kind()) {
 			case RATIO -> msg(higher ? "progress.shortfall.more" : "progress.shortfall.fewer", number);
 			case AVERAGE -> msg(higher ? "progress.shortfall.fewer" : "progress.shortfall.more", number);
-			default -> msg("progress.shortfall.condition");
+			case SUM, SHARE, COUNT, CHECKLIST, DISTRICT -> msg("progress.shortfall.condition");
 		};
 	}
 
@@ -413,9 +408,9 @@ public class ProgressFormat {
 	public String shortfallSubject(Target target, IndicatorDefinition indicator) {
 		var measure = (target.measure() != null) ? target.measure() : indicator.measure();
 		return switch (measure.kind()) {
-			case RATIO -> msg("progress.shortfall.subject", names(measure.numerator()));
-			case AVERAGE -> msg("progress.shortfall.subject", names(measure.denominator()));
-			default -> "";
+			case RATIO -> msg("progress.shortfall.subject", names(((Measure.Ratio) measure).numerator()));
+			case AVERAGE -> msg("progress.shortfall.subject", names(((Measure.Average) measure).denominator()));
+			case SUM, SHARE, COUNT, CHECKLIST, DISTRICT -> "";
 		};
 	}
 
