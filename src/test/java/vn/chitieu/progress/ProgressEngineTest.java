@@ -604,6 +604,30 @@ class ProgressEngineTest {
 				.isEqualTo(ProgressStatus.OFF_TRACK);
 		}
 
+		@Test
+		void shouldJudgeALowerIsBetterCountAtItsBoundsTheRightWayRound() {
+			// At most 1 school with a food-poisoning incident; C has not reported.
+			var target = target(TargetShape.AT_MOST, BigDecimal.ONE, null, Y2022);
+			var indicator = indicator(count("food_poisoning_incidents > 0"), IndicatorUnit.SCHOOLS, target);
+			var unknown = school("C", EducationLevel.TH, Map.of());
+			// None so far: 0, at most 1 with C: met at the highest bound, achieved.
+			var none = this.compute(indicator,
+					Map.of(Y2022, year(Y2022, school("A", EducationLevel.TH, Map.of("food_poisoning_incidents", 0)),
+							school("B", EducationLevel.TH, Map.of("food_poisoning_incidents", 0)), unknown)));
+			assertThat(none.main().bounds()).isEqualTo(new MeasureResult.Bounds(BigDecimal.ZERO, BigDecimal.ONE));
+			assertThat(none.status()).isEqualTo(ProgressStatus.ACHIEVED);
+			// One so far: 1 meets, 2 (if C had one) does not: undecided.
+			var one = this.compute(indicator,
+					Map.of(Y2022, year(Y2022, school("A", EducationLevel.TH, Map.of("food_poisoning_incidents", 1)),
+							school("B", EducationLevel.TH, Map.of("food_poisoning_incidents", 0)), unknown)));
+			assertThat(one.status()).isEqualTo(ProgressStatus.UNDECIDED);
+			// Two so far: missed at the lowest bound already, whatever C reports.
+			var two = this.compute(indicator,
+					Map.of(Y2022, year(Y2022, school("A", EducationLevel.TH, Map.of("food_poisoning_incidents", 1)),
+							school("B", EducationLevel.TH, Map.of("food_poisoning_incidents", 2)), unknown)));
+			assertThat(two.status()).isEqualTo(ProgressStatus.OFF_TRACK);
+		}
+
 		private YearProgress compute(IndicatorDefinition indicator, Map<SchoolYear, YearData> data) {
 			return ProgressEngineTest.this.engine.compute(plan(Y2020, Y2022, indicator), indicator, data, Y2022, true)
 				.latest();
