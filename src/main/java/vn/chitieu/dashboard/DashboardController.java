@@ -121,6 +121,8 @@ class DashboardController {
 		model.addAttribute("shown", shown);
 		model.addAttribute("counts", plan.counts());
 		model.addAttribute("totals", plan.totals());
+		model.addAttribute("provisionalCounts", plan.provisionalCounts());
+		model.addAttribute("provisionalTotals", plan.provisionalTotals());
 		model.addAttribute("statuses", ProgressStatus.values());
 		model.addAttribute("level", levelFilter);
 		model.addAttribute("status", statusFilter);

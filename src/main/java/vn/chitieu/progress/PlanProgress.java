@@ -63,6 +63,35 @@ public record PlanProgress(PlanSummary plan, PlanDefinition definition, SchoolYe
 	}
 
 	/**
+	 * How many of the indicators counted by {@link #counts()} hold a provisional verdict
+	 * (an estimate from an open year's incomplete figures).
+	 * @return the counts, by level and status; zero when none
+	 */
+	public Map<IndicatorLevel, Map<ProgressStatus, Integer>> provisionalCounts() {
+		var counts = new EnumMap<IndicatorLevel, Map<ProgressStatus, Integer>>(IndicatorLevel.class);
+		for (var progress : this.indicators) {
+			var byStatus = counts.computeIfAbsent(progress.indicator().level(),
+					(l) -> new EnumMap<>(ProgressStatus.class));
+			if (progress.latest().provisional()) {
+				byStatus.merge(progress.latest().status(), 1, Integer::sum);
+			}
+		}
+		return counts;
+	}
+
+	/**
+	 * @return how many indicators of each status, all levels together, hold a provisional
+	 * verdict
+	 */
+	public Map<ProgressStatus, Integer> provisionalTotals() {
+		var totals = new EnumMap<ProgressStatus, Integer>(ProgressStatus.class);
+		this.indicators.stream()
+			.filter((i) -> i.latest().provisional())
+			.forEach((i) -> totals.merge(i.latest().status(), 1, Integer::sum));
+		return totals;
+	}
+
+	/**
 	 * @return how many indicators stand in each status, all levels together
 	 */
 	public Map<ProgressStatus, Integer> totals() {

@@ -11,7 +11,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.chitieu.orgunit.OrgUnits;
+import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.planning.Plans;
+import vn.chitieu.progress.Progress;
+import vn.chitieu.progress.ProgressFormat;
+import vn.chitieu.progress.ProgressStatus;
 import vn.chitieu.testsupport.IntegrationTest;
 import vn.chitieu.testsupport.Logins;
 
@@ -51,6 +55,12 @@ class DashboardIT {
 	@Autowired
 	Plans plans;
 
+	@Autowired
+	Progress progress;
+
+	@Autowired
+	ProgressFormat format;
+
 	Logins logins;
 
 	@BeforeEach
@@ -76,6 +86,27 @@ class DashboardIT {
 			// Every status badge carries a word, not only a colour.
 			assertThat(html).doesNotContain("class=\"pstatus pstatus-ACHIEVED\"></span>");
 		}
+	}
+
+	@Test
+	void shouldShowAnUndecidedShareWithItsEstimateRangeAndTheSchoolsNotReported() throws Exception {
+		var year = SchoolYear.of(2024);
+		var detail = this.progress.indicator(PLAN, "THCS-04", year, false).orElseThrow();
+		var latest = detail.progress().latest();
+		var indicator = detail.progress().indicator();
+		var vi = this.format.in(java.util.Locale.forLanguageTag("vi"));
+		var html = page("/progress/" + PLAN + "/indicators/THCS-04?year=2024-2025", Logins.OFFICE);
+		// The sample district has public lower-secondary schools not yet approved.
+		assertThat(latest.status()).isEqualTo(ProgressStatus.UNDECIDED);
+		assertThat(html).contains("tạm tính")
+			.contains("Khoảng có thể")
+			.contains(vi.bounds(latest.result().bounds(), indicator))
+			.contains(">Chưa đủ số liệu (" + latest.result().used() + "/22 trường)<")
+			.contains(latest.result().unknown() + " trường chưa có số liệu");
+		for (var unit : latest.main().gap().unknownUnits()) {
+			assertThat(html).contains(unit.name());
+		}
+		assertThat(vi.bounds(latest.result().bounds(), indicator)).startsWith("từ ").contains(" đến 100 %");
 	}
 
 	@Test

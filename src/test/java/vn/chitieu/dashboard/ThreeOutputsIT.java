@@ -73,6 +73,18 @@ class ThreeOutputsIT {
 				var report = report("/reports/progress.xlsx?plan=" + code + "&year=" + asOf.label());
 				boolean finalYear = !asOf.isBefore(target);
 				assertThat(api.get("indicators")).hasSize(plan.get("indicatorCount").asInt());
+				// The summary counts the provisional verdicts apart: "(3 tạm tính)".
+				int provisionalShown = 0;
+				for (var cell : page.select("table.summary-table tfoot td")) {
+					var matcher = java.util.regex.Pattern.compile("\\((\\d+) tạm tính\\)").matcher(cell.text());
+					provisionalShown += matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+				}
+				int provisionalGiven = 0;
+				for (var indicator : api.get("indicators")) {
+					provisionalGiven += indicator.get("provisional").asBoolean() ? 1 : 0;
+				}
+				assertThat(provisionalShown).as(code + " as of " + asOf.label() + ": provisional verdicts counted")
+					.isEqualTo(provisionalGiven);
 				for (var indicator : api.get("indicators")) {
 					var id = indicator.get("code").asString();
 					var where = code + " " + id + " as of " + asOf.label();
