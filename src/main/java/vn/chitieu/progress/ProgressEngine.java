@@ -231,13 +231,14 @@ public final class ProgressEngine {
 		}
 		var bounds = judgedBounds(target, series, year);
 		boolean closed = yearData != null && yearData.closed();
-		boolean before = target.increment() && series.get(year.previous()) != null
-				&& !series.get(year.previous()).complete();
-		boolean provisional = bounds == null && (!result.complete() || before) && !closed;
+		// An estimate, this year or (for a change) the year before, makes the verdict
+		// provisional; a closed year's figures are final however incomplete.
+		boolean provisional = bounds == null
+				&& (!result.complete() && !closed || target.increment() && estimate(series, data, year.previous()));
 		var goal = goal(target, value, result, benchmark);
 		boolean higher = higher(target, value);
-		// The trend and the path rest on final values only: complete, or of a closed
-		// year.
+		// The earlier years count in the trend and the path with final values only:
+		// complete, or of a closed year.
 		var finals = finalValues(series, data, baseline);
 		var verdict = verdict(target, result, value, benchmark, finals, year, baseline);
 		var status = verdict.status();
@@ -250,13 +251,23 @@ public final class ProgressEngine {
 				status = ProgressStatus.UNDECIDED;
 			}
 		}
-		var gap = (status == ProgressStatus.ACHIEVED) ? null
-				: gap(target, indicator, result, value, goal(target, value, result, benchmark), higher);
+		var gap = (status == ProgressStatus.ACHIEVED) ? null : gap(target, indicator, result, value, goal, higher);
 		if (status == ProgressStatus.UNDECIDED && gap != null && gap.amount().signum() == 0 && gap.unknown() == 0) {
 			gap = null;
 		}
 		return new TargetProgress(target, result, value, goal, verdict.expected(), status, verdict.projection(), gap,
 				bounds, provisional && status.isVerdict());
+	}
+
+	/**
+	 * Whether a year's value is an estimate: computed from incomplete figures of a year
+	 * still open.
+	 */
+	private static boolean estimate(TreeMap<SchoolYear, MeasureResult> series, Map<SchoolYear, YearData> data,
+			SchoolYear year) {
+		var result = series.get(year);
+		var yearData = data.get(year);
+		return result != null && result.value() != null && !result.complete() && yearData != null && !yearData.closed();
 	}
 
 	/**
