@@ -18,7 +18,7 @@ import java.util.Optional;
  * the limit), and only if every one of those locks, the oldest. Locks are never dropped
  * wholesale, so that a flood of attempts from many addresses cannot wipe them.
  */
-public final class InMemoryLoginAttempts implements LoginAttempts {
+final class InMemoryLoginAttempts implements LoginAttempts {
 
 	/** Entries kept at most by default. */
 	static final int MAX_ENTRIES = 100_000;
@@ -35,7 +35,7 @@ public final class InMemoryLoginAttempts implements LoginAttempts {
 	/** In access order: the first entries are those touched least recently. */
 	private final LinkedHashMap<String, Failures> entries = new LinkedHashMap<>(1024, 0.75f, true);
 
-	public InMemoryLoginAttempts(LoginProperties properties, Clock clock) {
+	InMemoryLoginAttempts(LoginProperties properties, Clock clock) {
 		this(properties, clock, MAX_ENTRIES);
 	}
 

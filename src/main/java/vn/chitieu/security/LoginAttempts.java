@@ -20,7 +20,7 @@ import java.util.Optional;
  * instances of the application must share them; {@link InMemoryLoginAttempts} keeps them
  * in memory for one instance.
  */
-public interface LoginAttempts {
+interface LoginAttempts {
 
 	/**
 	 * Counts an attempt to prove the password of a user name, before the password is

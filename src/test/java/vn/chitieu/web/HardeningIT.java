@@ -245,8 +245,10 @@ class HardeningIT {
 		for (var old : List.of(first, second)) {
 			var page = old.get("/");
 			assertThat(page.statusCode()).isEqualTo(302);
-			assertThat(location(page)).contains("/login");
+			assertThat(location(page)).endsWith("/login?ended");
+			assertThat(old.get("/login?ended").body()).contains("mật khẩu của tài khoản vừa được đổi hoặc đặt lại");
 			assertThat(old.get("/schools/1").statusCode()).isEqualTo(302);
+			assertThat(old.session()).as("the ended session's cookie, deleted").isNull();
 		}
 		assertThat(webapp().getManager().findSession(firstSession)).as("the old session, ended").isNull();
 		// The administrator's own session goes on.
