@@ -98,8 +98,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider, Users users)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider, Users users,
+			UserSessions sessions) throws Exception {
 		var failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setAllowSessionCreation(false);
@@ -134,10 +134,13 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.csrfTokenRepository(new LoginCsrfTokenRepository()))
 			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
 			// A new session id at login (no session fixation); after 30 minutes without a
-			// request (server.servlet.session.timeout) the session ends and the next page
-			// says so on the login page, without creating a new session.
+			// request (server.servlet.session.timeout), or when its user's password
+			// changes,
+			// the session ends and the next page says so on the login page, without
+			// creating
+			// a new session.
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId())
-				.invalidSessionStrategy(new SessionCookies("/login?expired")))
+				.invalidSessionStrategy(new SessionCookies(sessions)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frame) -> frame.deny()))

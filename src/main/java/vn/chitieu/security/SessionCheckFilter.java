@@ -19,8 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SessionCheckFilter extends OncePerRequestFilter {
 
-	static final String ENDED_PAGE = "/login?ended";
-
 	private final Users users;
 
 	SessionCheckFilter(Users users) {
@@ -39,7 +37,7 @@ class SessionCheckFilter extends OncePerRequestFilter {
 				session.invalidate();
 			}
 			SessionCookies.deleteSessionCookie(request, response);
-			response.sendRedirect(request.getContextPath() + ENDED_PAGE);
+			response.sendRedirect(request.getContextPath() + SessionCookies.ENDED_PAGE);
 			return;
 		}
 		chain.doFilter(request, response);

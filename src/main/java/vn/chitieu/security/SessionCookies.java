@@ -15,20 +15,28 @@ import org.springframework.security.web.session.InvalidSessionStrategy;
  */
 final class SessionCookies implements InvalidSessionStrategy {
 
-	private final String page;
+	static final String EXPIRED_PAGE = "/login?expired";
+
+	static final String ENDED_PAGE = "/login?ended";
+
+	private final UserSessions sessions;
 
 	/**
-	 * @param page where to send the browser, e.g. {@code /login?expired}
+	 * @param sessions the sessions ended because their user's password changed
 	 */
-	SessionCookies(String page) {
-		this.page = page;
+	SessionCookies(UserSessions sessions) {
+		this.sessions = sessions;
 	}
 
-	/** A session that timed out or was ended elsewhere: its id is no longer known. */
+	/**
+	 * A session that timed out, or was ended because its user's password changed: its id
+	 * is no longer known.
+	 */
 	@Override
 	public void onInvalidSessionDetected(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		deleteSessionCookie(request, response);
-		response.sendRedirect(request.getContextPath() + this.page);
+		var page = this.sessions.wasEnded(request.getRequestedSessionId()) ? ENDED_PAGE : EXPIRED_PAGE;
+		response.sendRedirect(request.getContextPath() + page);
 	}
 
 	static void deleteSessionCookie(HttpServletRequest request, HttpServletResponse response) {

@@ -34,11 +34,15 @@ public class Users {
 
 	private final LoginAttempts attempts;
 
-	Users(AppUserRepository users, PasswordEncoder encoder, AuditLog audit, LoginAttempts attempts) {
+	private final UserSessions sessions;
+
+	Users(AppUserRepository users, PasswordEncoder encoder, AuditLog audit, LoginAttempts attempts,
+			UserSessions sessions) {
 		this.users = users;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.attempts = attempts;
+		this.sessions = sessions;
 	}
 
 	public List<UserSummary> all() {
@@ -145,6 +149,7 @@ public class Users {
 		}
 		this.attempts.succeeded(user.getUsername(), address);
 		user.changePassword(this.encoder.encode(newPassword), false);
+		this.sessions.endOthers(user.getUsername());
 		this.audit.record(user.getUsername(), AuditRecord.of("PASSWORD_CHANGED", "user", user.getUsername()));
 		return PasswordChange.CHANGED;
 	}
@@ -178,6 +183,7 @@ public class Users {
 			var password = PasswordPolicy.oneTimePassword();
 			user.changePassword(this.encoder.encode(password), true);
 			this.attempts.forget(user.getUsername());
+			this.sessions.endOthers(user.getUsername());
 			this.audit.record(actor,
 					AuditRecord.of("PASSWORD_RESET", "user", user.getUsername()).withUnit(user.getUnitId(), null));
 			return new PasswordReset(user.getUsername(), password);

@@ -241,6 +241,8 @@ class HardeningIT {
 		var reset = admin.post("/admin/users/" + id + "/password-reset",
 				"_csrf=" + FormClient.encode(FormClient.csrf(admin.get("/admin/users").body())));
 		assertThat(reset.statusCode()).isEqualTo(302);
+		// Ended at once, before the old sessions make another request.
+		assertThat(webapp().getManager().findSession(firstSession)).as("the old session, ended").isNull();
 
 		for (var old : List.of(first, second)) {
 			var page = old.get("/");
@@ -250,7 +252,6 @@ class HardeningIT {
 			assertThat(old.get("/schools/1").statusCode()).isEqualTo(302);
 			assertThat(old.session()).as("the ended session's cookie, deleted").isNull();
 		}
-		assertThat(webapp().getManager().findSession(firstSession)).as("the old session, ended").isNull();
 		// The administrator's own session goes on.
 		assertThat(admin.get("/admin/users").statusCode()).isEqualTo(200);
 	}
@@ -274,12 +275,14 @@ class HardeningIT {
 		var other = new FormClient(this.port);
 		current.logIn(name, "right-password-1");
 		other.logIn(name, "right-password-1");
+		var otherSession = other.session();
 		var form = current.get("/account/password").body();
 		var changed = current.post("/account/password",
 				"currentPassword=right-password-1&newPassword=brand-new-pass-1&confirmation=brand-new-pass-1&_csrf="
 						+ FormClient.encode(FormClient.csrf(form)));
 		assertThat(changed.statusCode()).isEqualTo(302);
 		assertThat(location(changed)).doesNotContain("/login");
+		assertThat(webapp().getManager().findSession(otherSession)).as("the other session, ended").isNull();
 		var home = current.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("Đã đổi mật khẩu");
