@@ -60,6 +60,11 @@ final class InMemoryLoginAttempts implements LoginAttempts {
 	}
 
 	@Override
+	public synchronized boolean isLocked(String username, String address) {
+		return lockedUntil(username, address, this.clock.instant()).isPresent();
+	}
+
+	@Override
 	public synchronized void succeeded(String username, String address) {
 		this.entries.remove(userKey(username, address));
 	}

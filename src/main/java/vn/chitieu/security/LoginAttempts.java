@@ -34,6 +34,13 @@ interface LoginAttempts {
 	Optional<Duration> attempt(String username, String address, boolean knownUser);
 
 	/**
+	 * @param username the name typed
+	 * @param address the client's address
+	 * @return whether logging in as that user from that address is refused now
+	 */
+	boolean isLocked(String username, String address);
+
+	/**
 	 * Forgets the attempts of a user from an address: the password was right.
 	 * @param username the user
 	 * @param address the client's address

@@ -43,10 +43,20 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		var address = address(authentication);
 		var wait = this.attempts.attempt(username, address, this.users.exists(username));
 		if (wait.isPresent()) {
-			log.warn("Login as '{}' from {} refused after repeated failures", printable(username), address);
+			log.debug("Login as '{}' from {} refused after repeated failures", printable(username), address);
 			throw new LoginThrottledException(wait.get());
 		}
-		var result = this.passwords.authenticate(authentication);
+		Authentication result;
+		try {
+			result = this.passwords.authenticate(authentication);
+		}
+		catch (AuthenticationException ex) {
+			if (this.attempts.isLocked(username, address)) {
+				log.warn("Logins as '{}' from {} refused for a while after repeated failures", printable(username),
+						address);
+			}
+			throw ex;
+		}
 		if (result != null) {
 			this.attempts.succeeded(username, address);
 		}

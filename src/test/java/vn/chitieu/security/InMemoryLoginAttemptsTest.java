@@ -31,6 +31,8 @@ class InMemoryLoginAttemptsTest {
 		assertThat(this.throttle.lockedUntil("thcs-aimo", HOME)).isEmpty();
 		fail("thcs-aimo", HOME, 1);
 		assertThat(this.throttle.lockedUntil("thcs-aimo", HOME)).contains(this.clock.instant().plusSeconds(900));
+		assertThat(this.throttle.isLocked("thcs-aimo", HOME)).isTrue();
+		assertThat(this.throttle.isLocked("thcs-aimo", ELSEWHERE)).isFalse();
 		assertThat(this.throttle.attempt("thcs-aimo", HOME, true)).contains(Duration.ofMinutes(15));
 		// The same name however typed.
 		assertThat(this.throttle.lockedUntil(" THCS-AiMo ", HOME)).isPresent();
