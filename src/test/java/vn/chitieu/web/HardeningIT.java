@@ -317,6 +317,16 @@ class HardeningIT {
 				.noneMatch((cookie) -> cookie.startsWith("JSESSIONID"));
 		}
 		assertThat(anonymous.session()).isNull();
+		// Many visits to the login page keep nothing on the server.
+		int sessions = webapp().getManager().getActiveSessions();
+		for (int i = 0; i < 200; i++) {
+			new FormClient(this.port).get("/login");
+		}
+		assertThat(webapp().getManager().getActiveSessions()).isEqualTo(sessions);
+		// Nor does a failed login.
+		var mistaken = new FormClient(this.port);
+		assertThat(location(mistaken.logIn("thcs-aimo", "not-the-password"))).endsWith("/login?error");
+		assertThat(mistaken.session()).isNull();
 		var browser = new FormClient(this.port);
 
 		// Without the token the login is refused, and no session is made for it either.
@@ -324,6 +334,7 @@ class HardeningIT {
 		var refused = forged.post("/login", "username=thcs-aimo&password=" + Logins.PASSWORD);
 		assertThat(refused.statusCode()).isIn(302, 403);
 		assertThat(location(forged.get("/"))).contains("/login");
+		assertThat(forged.session()).isNull();
 		// A token from another browser does not do either.
 		var stolen = FormClient.csrf(browser.get("/login").body());
 		var elsewhere = new FormClient(this.port);
