@@ -29,8 +29,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	private final boolean mustChangePassword;
 
+	private final String sessionStamp;
+
 	CurrentUser(long id, String username, String passwordHash, String displayName, Role role, Long unitId,
-			boolean enabled, boolean mustChangePassword) {
+			boolean enabled, boolean mustChangePassword, String sessionStamp) {
 		this.id = id;
 		this.username = username;
 		this.passwordHash = passwordHash;
@@ -39,6 +41,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 		this.unitId = unitId;
 		this.enabled = enabled;
 		this.mustChangePassword = mustChangePassword;
+		this.sessionStamp = sessionStamp;
 	}
 
 	public long id() {
@@ -62,6 +65,14 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	public boolean mustChangePassword() {
 		return this.mustChangePassword;
+	}
+
+	/**
+	 * @return a fingerprint of the password the user logged in with: a session whose
+	 * stamp no longer matches the user's ends
+	 */
+	String sessionStamp() {
+		return this.sessionStamp;
 	}
 
 	@Override

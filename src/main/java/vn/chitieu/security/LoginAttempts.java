@@ -1,55 +1,56 @@
 package vn.chitieu.security;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.stereotype.Component;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Tells {@link LoginThrottle} of every login, through the events Spring Security
- * publishes for the login form and HTTP Basic alike.
+ * The counts that slow down password guessing: every attempt to prove a password (the
+ * login form, HTTP Basic, the current password of a password change) is counted
+ * <em>before</em> the password is checked, so that guesses sent in parallel cannot check
+ * more passwords than the limit.
+ * <p>
+ * The rules (docs/security.md): after {@code maxFailures} attempts for one user name from
+ * one address without a success, that user name is refused from there for the lockout
+ * period, even with the right password; after {@code maxFailuresPerAddress} attempts from
+ * one address for user names that do not exist, every login from there is. Keyed by name
+ * <em>and</em> address, so that nobody elsewhere can lock a user out of their own
+ * computer, and an office behind one address is not locked out for one person's mistakes.
+ * <p>
+ * One small interface, so that the counts can move into the database when several
+ * instances of the application must share them; {@link InMemoryLoginAttempts} keeps them
+ * in memory for one instance.
  */
-@Component
-class LoginAttempts {
-
-	private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
-
-	private final LoginThrottle throttle;
-
-	LoginAttempts(LoginThrottle throttle) {
-		this.throttle = throttle;
-	}
-
-	@EventListener
-	void failed(AuthenticationFailureBadCredentialsEvent event) {
-		var address = address(event.getAuthentication());
-		this.throttle.failed(event.getAuthentication().getName(), address);
-		if (this.throttle.lockedUntil(event.getAuthentication().getName(), address).isPresent()) {
-			log.warn("Logins as '{}' from {} refused for a while after repeated failures",
-					printable(event.getAuthentication().getName()), address);
-		}
-	}
-
-	@EventListener
-	void succeeded(AuthenticationSuccessEvent event) {
-		this.throttle.succeeded(event.getAuthentication().getName(), address(event.getAuthentication()));
-	}
+interface LoginAttempts {
 
 	/**
-	 * A typed name as it may go into the log: no line breaks or other control characters.
+	 * Counts an attempt to prove the password of a user name, before the password is
+	 * checked.
+	 * @param username the name typed
+	 * @param address the client's address
+	 * @param knownUser whether a user of that name exists
+	 * @return empty if the password may be checked; otherwise how long logging in as that
+	 * user from that address stays refused (the attempt is then not counted)
 	 */
-	private static String printable(String text) {
-		var clean = (text == null) ? "" : text.replaceAll("\\p{Cntrl}", "?");
-		return (clean.length() > 60) ? clean.substring(0, 60) + "…" : clean;
-	}
+	Optional<Duration> attempt(String username, String address, boolean knownUser);
 
-	private static String address(Authentication authentication) {
-		return (authentication.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
-				: "unknown";
-	}
+	/**
+	 * @param username the name typed
+	 * @param address the client's address
+	 * @return whether logging in as that user from that address is refused now
+	 */
+	boolean isLocked(String username, String address);
+
+	/**
+	 * Forgets the attempts of a user from an address: the password was right.
+	 * @param username the user
+	 * @param address the client's address
+	 */
+	void succeeded(String username, String address);
+
+	/**
+	 * Forgets a user's attempts from everywhere: an administrator reset the password.
+	 * @param username the user
+	 */
+	void forget(String username);
 
 }

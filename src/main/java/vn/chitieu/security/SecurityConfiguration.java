@@ -1,21 +1,27 @@
 package vn.chitieu.security;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Who may reach which pages. Pages about one unit (a school, a ward) are open to any
@@ -28,42 +34,76 @@ class SecurityConfiguration {
 
 	static final String SESSION_COOKIE = "JSESSIONID";
 
+	static final String LOCKED_PAGE = "/login?locked";
+
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
-	/**
-	 * The read-only JSON API: HTTP Basic on every call, no session, GET only, for the
-	 * Office and leaders (docs/api.md).
-	 */
 	@Bean
-	LoginThrottle loginThrottle(LoginProperties properties) {
-		return new LoginThrottle(properties, Clock.systemUTC());
+	LoginAttempts loginAttempts(LoginProperties properties) {
+		return new InMemoryLoginAttempts(properties, Clock.systemUTC());
 	}
 
+	/**
+	 * The one way a password is checked at login, for the form and HTTP Basic alike:
+	 * throttled before the check ({@link ThrottledAuthenticationProvider}).
+	 */
+	@Bean
+	ThrottledAuthenticationProvider authenticationProvider(UserDetailsService userDetails,
+			PasswordEncoder passwordEncoder, LoginAttempts attempts, Users users) {
+		var passwords = new DaoAuthenticationProvider(userDetails);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ThrottledAuthenticationProvider(passwords, attempts, users);
+	}
+
+	/**
+	 * The read-only JSON API: HTTP Basic on every call, no session, GET only, for the
+	 * Office and leaders (docs/api.md). A throttled login answers 429 with
+	 * {@code Retry-After}.
+	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain apiFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider) throws Exception {
+		var basic = new BasicAuthenticationEntryPoint();
+		basic.setRealmName("Chi tieu API");
+		basic.afterPropertiesSet();
 		http.securityMatcher("/api/**")
+			.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
 				.anyRequest()
 				.denyAll())
-			.httpBasic((basic) -> basic.realmName("Chi tieu API"))
+			.httpBasic((httpBasic) -> httpBasic.authenticationEntryPoint((request, response, ex) -> {
+				if (ex instanceof LoginThrottledException throttled) {
+					response.setStatus(429);
+					response.setHeader(HttpHeaders.RETRY_AFTER,
+							String.valueOf(Math.max(1, throttled.waitFor().toSeconds())));
+					response.setContentType("application/json");
+					response.getWriter()
+						.write("{\"status\":429,\"error\":\"Too many failed logins; try again later\"}");
+					return;
+				}
+				basic.commence(request, response, ex);
+			}))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// No session and no cookie: nothing for a forged cross-site request to ride
 			// on.
 			.csrf((csrf) -> csrf.disable())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'"))
 				.frameOptions((frame) -> frame.deny()))
-			.addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeFilter(true), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider, Users users,
+			UserSessions sessions) throws Exception {
+		var failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setDefaultFailureUrl("/login?error");
+		failures.setAllowSessionCreation(false);
+		failures.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), LOCKED_PAGE));
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
 			.permitAll()
@@ -85,17 +125,26 @@ class SecurityConfiguration {
 			.hasRole(Role.OFFICE.name())
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.authenticationManager(new ProviderManager(provider))
+			.formLogin((form) -> form.loginPage("/login").failureHandler(failures).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies(SESSION_COOKIE).permitAll())
+			// No session before login: the login form's CSRF token is kept in a cookie,
+			// and
+			// the page asked for before login in another.
+			.csrf((csrf) -> csrf.csrfTokenRepository(new LoginCsrfTokenRepository()))
+			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
 			// A new session id at login (no session fixation); after 30 minutes without a
-			// request (server.servlet.session.timeout) the session ends and the next page
-			// says so on the login page.
+			// request (server.servlet.session.timeout), or when its user's password
+			// changes,
+			// the session ends and the next page says so on the login page, without
+			// creating
+			// a new session.
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId())
-				.invalidSessionUrl("/login?expired"))
+				.invalidSessionStrategy(new SessionCookies(sessions)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frame) -> frame.deny()))
-			.addFilterBefore(new LoginThrottleFilter(throttle, false), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SessionCheckFilter(users), AnonymousAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeFilter(false), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}

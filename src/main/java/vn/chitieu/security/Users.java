@@ -1,6 +1,10 @@
 package vn.chitieu.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,13 +32,17 @@ public class Users {
 
 	private final AuditLog audit;
 
-	private final LoginThrottle throttle;
+	private final LoginAttempts attempts;
 
-	Users(AppUserRepository users, PasswordEncoder encoder, AuditLog audit, LoginThrottle throttle) {
+	private final UserSessions sessions;
+
+	Users(AppUserRepository users, PasswordEncoder encoder, AuditLog audit, LoginAttempts attempts,
+			UserSessions sessions) {
 		this.users = users;
 		this.encoder = encoder;
 		this.audit = audit;
-		this.throttle = throttle;
+		this.attempts = attempts;
+		this.sessions = sessions;
 	}
 
 	public List<UserSummary> all() {
@@ -47,6 +55,14 @@ public class Users {
 
 	public boolean exists(Role role) {
 		return this.users.existsByRole(role);
+	}
+
+	/**
+	 * @param username a login name as typed
+	 * @return whether a user of that name exists
+	 */
+	boolean exists(String username) {
+		return this.users.findByUsername(normalise(username)).isPresent();
 	}
 
 	/**
@@ -108,30 +124,54 @@ public class Users {
 	}
 
 	/**
-	 * Changes one's own password.
+	 * Changes one's own password. The current password is a password like the one of a
+	 * login: checking it is throttled with the same counts ({@link LoginAttempts}), so a
+	 * session left open cannot be used to guess it. The user's other sessions end
+	 * ({@link #isCurrent}).
 	 * @param username the user
 	 * @param currentPassword the password now
 	 * @param newPassword the new password
-	 * @return false if the current password is wrong
+	 * @param address the client's address
+	 * @return changed, or why not
 	 * @throws IllegalArgumentException if the new password is not acceptable
 	 */
 	@Transactional
-	public boolean changePassword(String username, String currentPassword, String newPassword) {
+	public PasswordChange changePassword(String username, String currentPassword, String newPassword, String address) {
 		if (!PasswordPolicy.isAcceptable(newPassword)) {
 			throw new IllegalArgumentException("Password too short or too long");
 		}
 		var user = this.users.findByUsername(normalise(username)).orElseThrow();
-		if (currentPassword == null || !this.encoder.matches(currentPassword, user.getPasswordHash())) {
-			return false;
+		if (this.attempts.attempt(user.getUsername(), address, true).isPresent()) {
+			return PasswordChange.LOCKED;
 		}
+		if (currentPassword == null || !this.encoder.matches(currentPassword, user.getPasswordHash())) {
+			return PasswordChange.WRONG_PASSWORD;
+		}
+		this.attempts.succeeded(user.getUsername(), address);
 		user.changePassword(this.encoder.encode(newPassword), false);
+		this.sessions.endOthers(user.getUsername());
 		this.audit.record(user.getUsername(), AuditRecord.of("PASSWORD_CHANGED", "user", user.getUsername()));
-		return true;
+		return PasswordChange.CHANGED;
+	}
+
+	/**
+	 * What became of a password change.
+	 */
+	public enum PasswordChange {
+
+		/** Changed; the user's other sessions end. */
+		CHANGED,
+		/** The current password was wrong (counted as a failed login). */
+		WRONG_PASSWORD,
+		/** Too many wrong passwords: refused without checking. */
+		LOCKED
+
 	}
 
 	/**
 	 * Gives a user a new one-time password, which they must change when they log in, and
 	 * lifts any lock on their logins: an administrator's answer to a forgotten password.
+	 * Every session of the user ends ({@link #isCurrent}).
 	 * @param id the user
 	 * @param actor the administrator
 	 * @return the user and the one-time password, to be shown once; empty for an unknown
@@ -142,7 +182,8 @@ public class Users {
 		return this.users.findById(id).map((user) -> {
 			var password = PasswordPolicy.oneTimePassword();
 			user.changePassword(this.encoder.encode(password), true);
-			this.throttle.forget(user.getUsername());
+			this.attempts.forget(user.getUsername());
+			this.sessions.endOthers(user.getUsername());
 			this.audit.record(actor,
 					AuditRecord.of("PASSWORD_RESET", "user", user.getUsername()).withUnit(user.getUnitId(), null));
 			return new PasswordReset(user.getUsername(), password);
@@ -157,7 +198,36 @@ public class Users {
 	Optional<CurrentUser> loadForLogin(String username) {
 		return this.users.findByUsername(normalise(username))
 			.map((u) -> new CurrentUser(u.getId(), u.getUsername(), u.getPasswordHash(), u.getDisplayName(),
-					u.getRole(), u.getUnitId(), u.isEnabled(), u.isMustChangePassword()));
+					u.getRole(), u.getUnitId(), u.isEnabled(), u.isMustChangePassword(), stamp(u.getPasswordHash())));
+	}
+
+	/**
+	 * Whether a logged-in user's session may go on: the user still exists, is enabled and
+	 * has the password they logged in with. A password reset, a password change made in
+	 * another session, or disabling the user ends the session at its next request.
+	 * @param user the user of a session
+	 * @return false if the session must end
+	 */
+	boolean isCurrent(CurrentUser user) {
+		return this.users.findById(user.id())
+			.filter(AppUser::isEnabled)
+			.map((u) -> stamp(u.getPasswordHash()).equals(user.sessionStamp()))
+			.orElse(false);
+	}
+
+	/**
+	 * A fingerprint of a password hash, kept in the session instead of the hash: it
+	 * changes whenever the password does.
+	 */
+	private static String stamp(String passwordHash) {
+		try {
+			var digest = MessageDigest.getInstance("SHA-256")
+				.digest(String.valueOf(passwordHash).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String normalise(String username) {

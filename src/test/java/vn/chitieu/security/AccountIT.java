@@ -22,6 +22,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -82,7 +83,9 @@ class AccountIT {
 				.param("confirmation", "brand-new-1")
 				.with(temporary)
 				.with(csrf()))
-			.andExpect(redirectedUrl("/login?changed="));
+			.andExpect(redirectedUrl("/"))
+			.andExpect(flash().attribute("flash",
+					"Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản này đã kết thúc."));
 		assertThat(this.users.find(name).orElseThrow().mustChangePassword()).isFalse();
 		this.mvc.perform(formLogin("/login").user(name).password("temporary-1")).andExpect(unauthenticated());
 		this.mvc.perform(formLogin("/login").user(name).password("brand-new-1")).andExpect(authenticated());

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,8 @@ public final class FormClient {
 	private final String base;
 
 	private final CookieManager cookies = new CookieManager();
+
+	private final Map<String, String> headers = new LinkedHashMap<>();
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.cookieHandler(this.cookies)
@@ -47,8 +51,19 @@ public final class FormClient {
 				"username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token));
 	}
 
+	/**
+	 * Sends a header with every request from now on, e.g. {@code X-Forwarded-For}.
+	 * @param name the header
+	 * @param value its value
+	 * @return this client
+	 */
+	public FormClient header(String name, String value) {
+		this.headers.put(name, value);
+		return this;
+	}
+
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(),
+		return this.http.send(request(path).header("Accept", "text/html").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -58,8 +73,7 @@ public final class FormClient {
 	 * @return the answer
 	 */
 	public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
+		return this.http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
@@ -100,6 +114,12 @@ public final class FormClient {
 
 	public static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private HttpRequest.Builder request(String path) {
+		var builder = HttpRequest.newBuilder(uri(path));
+		this.headers.forEach(builder::header);
+		return builder;
 	}
 
 	private URI uri(String path) {

@@ -1,0 +1,84 @@
+package vn.chitieu.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Checks a user name and password, throttled: every way in (the login form on any
+ * spelling of its path, HTTP Basic) comes through here, and the attempt is counted
+ * ({@link LoginAttempts}) before the password is checked, so that no request path and no
+ * number of parallel guesses gets more password checks than the limit. The address is the
+ * request's remote address, after Tomcat has applied the {@code X-Forwarded-For} of a
+ * trusted proxy only.
+ */
+final class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+	private static final Logger log = LoggerFactory.getLogger(ThrottledAuthenticationProvider.class);
+
+	private final AuthenticationProvider passwords;
+
+	private final LoginAttempts attempts;
+
+	private final Users users;
+
+	/**
+	 * @param passwords what checks the password
+	 * @param attempts the counts
+	 * @param users whether a user name exists
+	 */
+	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginAttempts attempts, Users users) {
+		this.passwords = passwords;
+		this.attempts = attempts;
+		this.users = users;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		var username = authentication.getName();
+		var address = address(authentication);
+		var wait = this.attempts.attempt(username, address, this.users.exists(username));
+		if (wait.isPresent()) {
+			log.debug("Login as '{}' from {} refused after repeated failures", printable(username), address);
+			throw new LoginThrottledException(wait.get());
+		}
+		Authentication result;
+		try {
+			result = this.passwords.authenticate(authentication);
+		}
+		catch (AuthenticationException ex) {
+			if (this.attempts.isLocked(username, address)) {
+				log.warn("Logins as '{}' from {} refused for a while after repeated failures", printable(username),
+						address);
+			}
+			throw ex;
+		}
+		if (result != null) {
+			this.attempts.succeeded(username, address);
+		}
+		return result;
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	/**
+	 * A typed name as it may go into the log: no line breaks or other control characters.
+	 */
+	private static String printable(String text) {
+		var clean = (text == null) ? "" : text.replaceAll("\\p{Cntrl}", "?");
+		return (clean.length() > 60) ? clean.substring(0, 60) + "…" : clean;
+	}
+
+	private static String address(Authentication authentication) {
+		return (authentication.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
+				: "unknown";
+	}
+
+}
