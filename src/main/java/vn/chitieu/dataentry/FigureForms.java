@@ -138,6 +138,7 @@ public class FigureForms {
 		if (!yearStatus.open()) {
 			return new SaveOutcome.Refused("figure.refused.yearClosed");
 		}
+		this.store.lockReport(unitId, year.startYear());
 		var submission = this.repository.lockByUnitAndYear(unitId, year.startYear());
 		int version = submission.map(Submission::getVersion).orElse(-1);
 		if (version != input.version()) {
