@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -136,8 +137,13 @@ class EmbeddedDatabaseConfiguration {
 				properties.dataDirectory().toAbsolutePath().normalize());
 	}
 
+	/**
+	 * The pool, with the timeouts of {@code spring.datasource.hikari} (application.yaml)
+	 * as for an external database.
+	 */
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) throws SQLException {
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) throws SQLException {
 		createDatabaseIfMissing(postgres.getPostgresDatabase(), properties.database());
 		var dataSource = new HikariDataSource();
 		dataSource.setPoolName("embedded");

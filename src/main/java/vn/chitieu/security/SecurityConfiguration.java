@@ -85,7 +85,7 @@ class SecurityConfiguration {
 			.hasRole(Role.OFFICE.name())
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.formLogin((form) -> form.loginPage("/login").failureHandler(new LoginFailureHandler()).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies(SESSION_COOKIE).permitAll())
 			// A new session id at login (no session fixation); after 30 minutes without a
 			// request (server.servlet.session.timeout) the session ends and the next page
