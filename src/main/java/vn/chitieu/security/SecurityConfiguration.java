@@ -49,7 +49,7 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
 				.anyRequest()
 				.denyAll())
-			.httpBasic((basic) -> basic.realmName("Chi tieu API"))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(new ApiAuthenticationEntryPoint("Chi tieu API")))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// No session and no cookie: nothing for a forged cross-site request to ride
 			// on.

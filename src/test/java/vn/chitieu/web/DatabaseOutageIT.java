@@ -79,6 +79,15 @@ class DatabaseOutageIT {
 		assertThat(englishPage.statusCode()).isEqualTo(503);
 		assertThat(englishPage.body()).contains("temporarily unavailable");
 
+		var api = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/plans"))
+				.header("Authorization",
+						"Basic " + java.util.Base64.getEncoder()
+							.encodeToString((ADMIN + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(api.statusCode()).as("the API, too, says unavailable rather than unauthorised").isEqualTo(503);
+
 		var visitor = new FormClient(port);
 		started = System.nanoTime();
 		var login = visitor.logIn(ADMIN, PASSWORD);
