@@ -78,7 +78,7 @@ class EmbeddedDatabaseConfiguration {
 		if (Files.exists(passwordFile)) {
 			password = Files.readString(passwordFile).strip();
 		}
-		else if (fresh || trustsEveryone(directory)) {
+		else if (fresh || weakerThanScram(directory)) {
 			password = generatePassword();
 		}
 		else {
@@ -120,7 +120,7 @@ class EmbeddedDatabaseConfiguration {
 			}
 		}
 		try {
-			if (trustsEveryone(directory)) {
+			if (weakerThanScram(directory)) {
 				requirePassword(postgres, directory, password);
 			}
 		}
@@ -166,10 +166,10 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	/**
-	 * Whether the server's pg_hba.conf lets some connection in without a password, as the
-	 * earlier versions' did.
+	 * Whether the server's pg_hba.conf lets some connection in with less than the
+	 * password (scram-sha-256): the earlier versions' trusted every local connection.
 	 */
-	private static boolean trustsEveryone(Path directory) throws IOException {
+	private static boolean weakerThanScram(Path directory) throws IOException {
 		var hba = directory.resolve("pg_hba.conf");
 		return Files.exists(hba) && Files.readAllLines(hba)
 			.stream()
