@@ -138,23 +138,24 @@ public class FigureForms {
 		if (!yearStatus.open()) {
 			return new SaveOutcome.Refused("figure.refused.yearClosed");
 		}
+		this.store.lockReport(unitId, year.startYear());
 		var submission = this.repository.lockByUnitAndYear(unitId, year.startYear());
+		var stored = submission.map((s) -> this.store.load(s.getId())).orElse(Map.of());
+		var sections = sections(unit, year);
 		int version = submission.map(Submission::getVersion).orElse(-1);
 		if (version != input.version()) {
 			var current = submission.orElseThrow();
-			return new SaveOutcome.Conflict(current.getUpdatedBy(), current.getUpdatedAt(),
-					changesSince(unitId, year, input.openedAt()));
+			return conflict(current, sections, input, stored, changesSince(unitId, year, input.openedAt()));
 		}
 		boolean district = unit.kind() == UnitKind.DISTRICT;
 		if (submission.isPresent() && !district && !submission.get().getStatus().isEditable()) {
 			return new SaveOutcome.Refused("figure.refused." + submission.get().getStatus().name());
 		}
-		var sections = sections(unit, year);
-		var parsed = parse(sections, input);
-		if (!parsed.violations().isEmpty()) {
-			return new SaveOutcome.Invalid(parsed.violations());
+		var edits = edits(sections, input, stored);
+		if (!edits.violations().isEmpty()) {
+			return new SaveOutcome.Invalid(edits.violations());
 		}
-		var problems = check(unit, sections, parsed.values(), parsed.notes(), submit);
+		var problems = check(unit, sections, edits.values(), edits.notes(), submit);
 		if (problems.stream().anyMatch((p) -> isBlocking(p, mode))) {
 			return new SaveOutcome.Invalid(problems);
 		}
@@ -163,7 +164,7 @@ public class FigureForms {
 		var entity = submission
 			.orElseGet(() -> this.repository.saveAndFlush(new Submission(unitId, year.startYear(), actor, now)));
 		var audits = new ArrayList<AuditRecord>();
-		int changed = apply(entity, parsed, actor, now, audits);
+		int changed = apply(entity, stored, edits, actor, now, audits);
 		var before = entity.getStatus();
 		if (changed > 0 || submit || submission.isEmpty()) {
 			if (district) {
@@ -425,15 +426,17 @@ public class FigureForms {
 
 	// ------------------------------------------------------------------ writing
 
-	private int apply(Submission submission, Parsed parsed, String actor, Instant now, List<AuditRecord> audits) {
-		var stored = this.store.load(submission.getId());
+	/**
+	 * Writes the figures a save changes: with a tracked form, only those whose value (or
+	 * note) differs from what the form was loaded with; otherwise every field sent.
+	 */
+	private int apply(Submission submission, Map<FigureKey, FigureStore.Stored> stored, Edits edits, String actor,
+			Instant now, List<AuditRecord> audits) {
 		int changed = 0;
-		var keys = new LinkedHashSet<FigureKey>(stored.keySet());
-		keys.addAll(parsed.values().keySet());
-		for (var key : keys) {
+		for (var key : edits.writes()) {
 			var before = stored.get(key);
-			var value = parsed.values().get(key);
-			var note = parsed.notes().get(key);
+			var value = edits.values().get(key);
+			var note = (value != null) ? edits.notes().get(key) : null;
 			boolean valueChanged = (before == null) ? value != null
 					: value == null || before.value().compareTo(value) != 0;
 			boolean noteChanged = value != null && !Objects.equals((before != null) ? before.note() : null, note);
@@ -454,6 +457,159 @@ public class FigureForms {
 			audits.add(noteChanged ? record.withDetail(note) : record);
 		}
 		return changed;
+	}
+
+	// ------------------------------------------------------------------ what a user
+	// changed
+
+	/**
+	 * What a save would leave in the form's fields, and which fields it writes. A field
+	 * this user did not change keeps its stored value; a contested field must be chosen.
+	 */
+	private Edits edits(List<FormSection> sections, FigureInput input, Map<FigureKey, FigureStore.Stored> stored) {
+		var values = new LinkedHashMap<FigureKey, BigDecimal>();
+		var notes = new LinkedHashMap<FigureKey, String>();
+		var writes = new LinkedHashSet<FigureKey>();
+		var violations = new ArrayList<FigureViolation>();
+		for (var section : sections) {
+			for (var metric : section.metrics()) {
+				var key = section.key(metric);
+				var typed = typed(key, metric, input);
+				boolean valueChanged = typed.valueChanged();
+				boolean noteChanged = typed.noteChanged();
+				if (input.tracked() && input.contested().contains(key) && onPage(key, input)) {
+					var mine = input.keepMine().get(key);
+					if (mine == null) {
+						violations.add(FigureViolation.of(List.of(key), "figure.error.chooseConflict"));
+						continue;
+					}
+					if (!mine) {
+						valueChanged = false;
+						noteChanged = false;
+					}
+				}
+				if (valueChanged && typed.value().error() != null) {
+					violations.add(FigureViolation.of(List.of(key), typed.value().error()));
+				}
+				if (noteChanged && typed.note() != null && typed.note().length() > MAX_NOTE) {
+					violations.add(FigureViolation.of(List.of(key), "figure.error.noteTooLong", MAX_NOTE));
+				}
+				var before = stored.get(key);
+				var value = valueChanged ? typed.value().value() : (before != null) ? before.value() : null;
+				var note = noteChanged ? typed.note() : (before != null) ? before.note() : null;
+				if (value != null) {
+					values.put(key, value);
+				}
+				if (note != null) {
+					notes.put(key, note);
+				}
+				if (valueChanged || noteChanged) {
+					writes.add(key);
+				}
+			}
+		}
+		if (!input.tracked()) {
+			// Everything sent is the form: a stored figure it does not hold goes.
+			writes.addAll(stored.keySet());
+		}
+		return new Edits(values, notes, writes, violations);
+	}
+
+	/**
+	 * What someone else saved since this user opened the form, merged with what this user
+	 * changed.
+	 */
+	private SaveOutcome.Conflict conflict(Submission current, List<FormSection> sections, FigureInput input,
+			Map<FigureKey, FigureStore.Stored> stored, List<SaveOutcome.FigureChange> changes) {
+		var mine = new LinkedHashMap<FigureKey, String>();
+		var mineNotes = new LinkedHashMap<FigureKey, String>();
+		var contested = new LinkedHashSet<FigureKey>();
+		for (var section : sections) {
+			for (var metric : section.metrics()) {
+				var key = section.key(metric);
+				if (!onPage(key, input) || Boolean.FALSE.equals(input.keepMine().get(key))) {
+					continue;
+				}
+				var typed = typed(key, metric, input);
+				var before = stored.get(key);
+				var theirs = (before != null) ? before.value() : null;
+				if (typed.valueChanged() && input.raw().containsKey(key)) {
+					mine.put(key, input.raw().get(key));
+					boolean theyChanged = !input.tracked()
+							|| !sameValue(theirs, NumberInput.parse(input.original().get(key), metric.type()).value());
+					boolean same = typed.value().error() == null && sameValue(typed.value().value(), theirs);
+					if (theyChanged && !same) {
+						contested.add(key);
+					}
+				}
+				if (typed.noteChanged()) {
+					mineNotes.put(key, Objects.requireNonNullElse(typed.note(), ""));
+				}
+			}
+		}
+		return new SaveOutcome.Conflict(current.getUpdatedBy(), current.getUpdatedAt(), changes, mine, mineNotes,
+				contested);
+	}
+
+	/**
+	 * What the user typed in one field, and whether it differs from what the field held
+	 * when the form was loaded (the same number written differently is no change). Input
+	 * that does not say what the form held is taken as typed, every field.
+	 */
+	private static Typed typed(FigureKey key, Metric metric, FigureInput input) {
+		var text = input.raw().get(key);
+		var value = NumberInput.parse(text, metric.type());
+		var note = input.notes().get(key);
+		note = (note == null || note.isBlank()) ? null : note.strip();
+		if (!input.tracked()) {
+			return new Typed(value, note, true, true);
+		}
+		boolean valueChanged = false;
+		var originalText = input.original().get(key);
+		if (input.raw().containsKey(key) && !strip(text).equals(strip(originalText))) {
+			var original = NumberInput.parse(originalText, metric.type());
+			valueChanged = value.error() != null || original.error() != null
+					|| !sameValue(value.value(), original.value());
+		}
+		var originalNote = input.originalNotes().get(key);
+		originalNote = (originalNote == null || originalNote.isBlank()) ? null : originalNote.strip();
+		boolean noteChanged = input.notes().containsKey(key) && !Objects.equals(note, originalNote);
+		return new Typed(value, note, valueChanged, noteChanged);
+	}
+
+	private static boolean onPage(FigureKey key, FigureInput input) {
+		return input.raw().containsKey(key) || input.notes().containsKey(key);
+	}
+
+	private static boolean sameValue(BigDecimal a, BigDecimal b) {
+		return (a == null) ? b == null : b != null && a.compareTo(b) == 0;
+	}
+
+	private static String strip(String text) {
+		return (text != null) ? text.strip() : "";
+	}
+
+	/**
+	 * One field as sent.
+	 *
+	 * @param value what its text reads as
+	 * @param note its note, null when blank
+	 * @param valueChanged whether the user changed its value
+	 * @param noteChanged whether the user changed its note
+	 */
+	private record Typed(NumberInput.Result value, String note, boolean valueChanged, boolean noteChanged) {
+	}
+
+	/**
+	 * What a save leaves in the form and writes.
+	 *
+	 * @param values the value of each field after the save
+	 * @param notes the note of each field after the save
+	 * @param writes the fields it writes
+	 * @param violations what stops it
+	 */
+	private record Edits(Map<FigureKey, BigDecimal> values, Map<FigureKey, String> notes, Set<FigureKey> writes,
+			List<FigureViolation> violations) {
 	}
 
 	private static AuditRecord statusChange(Submission submission, SubmissionStatus before, String comment) {

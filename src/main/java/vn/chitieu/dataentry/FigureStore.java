@@ -23,6 +23,17 @@ class FigureStore {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Serialises the saves of one unit's report for a year until the transaction ends,
+	 * whether the report exists yet or not: two first saves at once cannot both create
+	 * it. A row lock cannot do this for a report not yet started (there is no row to
+	 * lock).
+	 */
+	void lockReport(long unitId, int schoolYear) {
+		this.jdbc.query("select pg_advisory_xact_lock(?, ?)", (rs) -> {
+		}, Math.toIntExact(unitId), schoolYear);
+	}
+
 	Map<FigureKey, Stored> load(long submissionId) {
 		var figures = new LinkedHashMap<FigureKey, Stored>();
 		this.jdbc.query("select metric_code, level, value, note from figure where submission_id = ?", (rs) -> {

@@ -2,6 +2,8 @@ package vn.chitieu.dataentry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What became of a save.
@@ -26,13 +28,31 @@ public sealed interface SaveOutcome {
 	}
 
 	/**
-	 * Nothing was saved: someone else saved the form since it was opened.
+	 * Nothing was saved: someone else saved the form since it was opened. What this user
+	 * changed is given back, to be shown over the figures as they now stand: fields only
+	 * the other person changed show their value, fields only this user changed keep
+	 * theirs, and fields both changed to different values must be chosen.
 	 *
 	 * @param changedBy who saved last
 	 * @param changedAt when
 	 * @param changes the figures they changed since the form was opened
+	 * @param mine the text of each field this user changed
+	 * @param mineNotes the note of each field whose note this user changed
+	 * @param contested the fields both changed to different values
 	 */
-	record Conflict(String changedBy, Instant changedAt, List<FigureChange> changes) implements SaveOutcome {
+	record Conflict(String changedBy, Instant changedAt, List<FigureChange> changes, Map<FigureKey, String> mine,
+			Map<FigureKey, String> mineNotes, Set<FigureKey> contested) implements SaveOutcome {
+
+		/**
+		 * A conflict with nothing of the user's to give back (a review).
+		 * @param changedBy who saved last
+		 * @param changedAt when
+		 * @param changes what they changed
+		 */
+		public Conflict(String changedBy, Instant changedAt, List<FigureChange> changes) {
+			this(changedBy, changedAt, changes, Map.of(), Map.of(), Set.of());
+		}
+
 	}
 
 	/**

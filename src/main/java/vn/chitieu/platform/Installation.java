@@ -2,6 +2,7 @@ package vn.chitieu.platform;
 
 import java.util.Optional;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,15 @@ public class Installation {
 	public boolean hasSampleData() {
 		var current = this.sampleData;
 		if (current == null) {
-			current = setting(SAMPLE_DATA).map(Boolean::parseBoolean).orElse(false);
+			try {
+				current = setting(SAMPLE_DATA).map(Boolean::parseBoolean).orElse(false);
+			}
+			catch (DataAccessException ex) {
+				// The database is unreachable: the page saying so must still render.
+				// Asked
+				// again next time.
+				return false;
+			}
 			this.sampleData = current;
 		}
 		return current;

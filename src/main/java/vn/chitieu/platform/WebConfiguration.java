@@ -3,10 +3,14 @@ package vn.chitieu.platform;
 import java.time.Duration;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -36,6 +40,17 @@ class WebConfiguration implements WebMvcConfigurer {
 		messages.setDefaultLocale(VIETNAMESE);
 		messages.setAlwaysUseMessageFormat(true);
 		return messages;
+	}
+
+	/**
+	 * Before every other filter, Spring Security's included: a database failure there (at
+	 * login, say) is caught too.
+	 */
+	@Bean
+	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(DataSource dataSource) {
+		var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(dataSource));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Bean

@@ -65,6 +65,21 @@ final class InMemoryLoginAttempts implements LoginAttempts {
 	}
 
 	@Override
+	public synchronized void notChecked(String username, String address, boolean knownUser) {
+		uncount(userKey(username, address));
+		if (!knownUser) {
+			uncount(addressKey(address));
+		}
+	}
+
+	private void uncount(String key) {
+		var entry = this.entries.get(key);
+		if (entry != null && entry.count > 0) {
+			entry.count--;
+		}
+	}
+
+	@Override
 	public synchronized void succeeded(String username, String address) {
 		this.entries.remove(userKey(username, address));
 	}

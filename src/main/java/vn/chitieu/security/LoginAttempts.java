@@ -34,6 +34,15 @@ interface LoginAttempts {
 	Optional<Duration> attempt(String username, String address, boolean knownUser);
 
 	/**
+	 * Takes back an attempt whose password could not be checked (the database could not
+	 * be reached): an outage must not lock anyone out.
+	 * @param username the name typed
+	 * @param address the client's address
+	 * @param knownUser whether a user of that name exists, as counted
+	 */
+	void notChecked(String username, String address, boolean knownUser);
+
+	/**
 	 * @param username the name typed
 	 * @param address the client's address
 	 * @return whether logging in as that user from that address is refused now

@@ -18,8 +18,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
@@ -65,9 +63,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider) throws Exception {
-		var basic = new BasicAuthenticationEntryPoint();
-		basic.setRealmName("Chi tieu API");
-		basic.afterPropertiesSet();
+		// A database that cannot be reached answers 503, not 401
+		// (ApiAuthenticationEntryPoint).
+		var basic = new ApiAuthenticationEntryPoint("Chi tieu API");
 		http.securityMatcher("/api/**")
 			.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
@@ -100,8 +98,9 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider, Users users,
 			UserSessions sessions) throws Exception {
-		var failures = new ExceptionMappingAuthenticationFailureHandler();
-		failures.setDefaultFailureUrl("/login?error");
+		// A database that cannot be reached is not a wrong password
+		// (LoginFailureHandler).
+		var failures = new LoginFailureHandler();
 		failures.setAllowSessionCreation(false);
 		failures.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), LOCKED_PAGE));
 		http.authorizeHttpRequests((requests) -> requests

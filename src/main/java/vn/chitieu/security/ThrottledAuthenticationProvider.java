@@ -2,7 +2,9 @@ package vn.chitieu.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -41,7 +43,15 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		var username = authentication.getName();
 		var address = address(authentication);
-		var wait = this.attempts.attempt(username, address, this.users.exists(username));
+		boolean known;
+		try {
+			known = this.users.exists(username);
+		}
+		catch (DataAccessException ex) {
+			// The database cannot be reached: not a wrong password, and not counted.
+			throw new AuthenticationServiceException("The user could not be read", ex);
+		}
+		var wait = this.attempts.attempt(username, address, known);
 		if (wait.isPresent()) {
 			log.debug("Login as '{}' from {} refused after repeated failures", printable(username), address);
 			throw new LoginThrottledException(wait.get());
@@ -49,6 +59,10 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		Authentication result;
 		try {
 			result = this.passwords.authenticate(authentication);
+		}
+		catch (AuthenticationServiceException ex) {
+			this.attempts.notChecked(username, address, known);
+			throw ex;
 		}
 		catch (AuthenticationException ex) {
 			if (this.attempts.isLocked(username, address)) {

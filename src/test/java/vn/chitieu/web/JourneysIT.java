@@ -66,10 +66,14 @@ class JourneysIT {
 
 	private static final String SCHOOL_NAME = "Trường THCS Phúc Đồng";
 
-	/** Field names end with the metric's code (a school teaching two levels has both). */
-	private static final String TWO_SESSIONS = "input[name$='pupils_two_sessions']";
+	/**
+	 * Field names end with the metric's code (a school teaching two levels has both); the
+	 * fields one types in have a data-kind, the hidden ones holding what the form was
+	 * loaded with do not.
+	 */
+	private static final String TWO_SESSIONS = "input[data-kind][name$='pupils_two_sessions']";
 
-	private static final String PUPILS = "input[name$='pupils']";
+	private static final String PUPILS = "input[data-kind][name$='pupils']";
 
 	private static final Pattern NUMBER = Pattern.compile("^-?\\d[\\d.]*(,\\d+)?");
 

@@ -3,6 +3,7 @@ package vn.chitieu.dataentry.web;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -165,22 +166,13 @@ class FigureFormController {
 
 	private String show(long unitId, SchoolYear year, CurrentUser user, Model model, Locale locale) {
 		var form = this.forms.open(user, unitId, year);
-		var view = FormView.of(form, null, null, form.violations(), false, this.texts, this.messages, locale);
+		var view = FormView.of(form, FormState.LOADED, form.violations(), false, this.texts, this.messages, locale);
 		return render(view, form.version(), model);
 	}
 
 	private String save(long unitId, SchoolYear year, MultiValueMap<String, String> params, CurrentUser user,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		var raw = new HashMap<FigureKey, String>();
-		var notes = new HashMap<FigureKey, String>();
-		params.forEach((name, values) -> {
-			var key = FigureKey.fromFieldName(name.startsWith("n.") ? "f." + name.substring(2) : name);
-			if (key != null && !values.isEmpty()) {
-				(name.startsWith("n.") ? notes : raw).put(key, values.get(0));
-			}
-		});
-		var input = new FigureInput(raw, notes, integer(params.getFirst("version"), -2),
-				Instant.ofEpochMilli(integer(params.getFirst("openedAt"), 0L)));
+		var input = input(params);
 		boolean submit = "submit".equals(params.getFirst("action"));
 		var outcome = this.forms.save(user, unitId, year, input, submit ? SaveMode.SUBMIT : SaveMode.DRAFT);
 		var unit = this.units.unit(unitId).orElseThrow();
@@ -195,7 +187,12 @@ class FigureFormController {
 		}
 		var form = this.forms.open(user, unitId, year);
 		if (outcome instanceof SaveOutcome.Conflict conflict) {
-			var view = FormView.of(form, raw, notes, List.of(), true, this.texts, this.messages, locale);
+			// The figures as they now stand, with this user's own changes over them; the
+			// form now counts as loaded with the figures as they stand, so that saving it
+			// writes only this user's changes.
+			var state = new FormState(conflict.mine(), conflict.mineNotes(), null, null, conflict.contested(),
+					Map.of());
+			var view = FormView.of(form, state, List.of(), true, this.texts, this.messages, locale);
 			model.addAttribute("conflict", conflict);
 			model.addAttribute("conflictChanges", conflict.changes()
 				.stream()
@@ -203,12 +200,57 @@ class FigureFormController {
 						this.catalog.find(c.figure().metric()).map((m) -> m.name(locale)).orElse(c.figure().metric()),
 						c.oldValue(), c.newValue(), c.by(), c.at()))
 				.toList());
-			// The user has now seen the other changes: the next save may go ahead.
 			return render(view, form.version(), model);
 		}
 		var invalid = (SaveOutcome.Invalid) outcome;
-		var view = FormView.of(form, raw, notes, invalid.violations(), true, this.texts, this.messages, locale);
+		// Shown again as typed, still counting as loaded with what it was loaded with.
+		var state = new FormState(input.raw(), input.notes(), input.original(),
+				input.tracked() ? input.originalNotes() : null, input.contested(), input.keepMine());
+		var view = FormView.of(form, state, invalid.violations(), true, this.texts, this.messages, locale);
 		return render(view, input.version(), model);
+	}
+
+	/**
+	 * Reads a posted form: {@code f.} the text of each field, {@code n.} its note,
+	 * {@code o.} and {@code p.} the value and note it held when the form was loaded,
+	 * {@code k.} a field shown side by side after a conflict, {@code c.} the choice made
+	 * for it ({@code mine} or {@code theirs}).
+	 */
+	private static FigureInput input(MultiValueMap<String, String> params) {
+		var raw = new HashMap<FigureKey, String>();
+		var notes = new HashMap<FigureKey, String>();
+		var original = new HashMap<FigureKey, String>();
+		var originalNotes = new HashMap<FigureKey, String>();
+		var contested = new HashSet<FigureKey>();
+		var keepMine = new HashMap<FigureKey, Boolean>();
+		params.forEach((name, values) -> {
+			if (name.length() < 3 || name.charAt(1) != '.' || values.isEmpty() || values.get(0) == null) {
+				return;
+			}
+			var key = FigureKey.fromFieldName("f" + name.substring(1));
+			if (key == null) {
+				return;
+			}
+			var value = values.get(0);
+			switch (name.charAt(0)) {
+				case 'f' -> raw.put(key, value);
+				case 'n' -> notes.put(key, value);
+				case 'o' -> original.put(key, value);
+				case 'p' -> originalNotes.put(key, value);
+				case 'k' -> contested.add(key);
+				case 'c' -> {
+					if (value.equals("mine") || value.equals("theirs")) {
+						keepMine.put(key, value.equals("mine"));
+					}
+				}
+				default -> {
+				}
+			}
+		});
+		boolean tracked = params.keySet().stream().anyMatch((name) -> name.startsWith("o."));
+		return new FigureInput(raw, notes, integer(params.getFirst("version"), -2),
+				Instant.ofEpochMilli(integer(params.getFirst("openedAt"), 0L)), tracked ? original : null,
+				originalNotes, contested, keepMine);
 	}
 
 	private String render(FormView view, int version, Model model) {

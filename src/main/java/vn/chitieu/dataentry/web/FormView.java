@@ -15,6 +15,7 @@ import org.springframework.context.MessageSource;
 import vn.chitieu.dataentry.FigureForm;
 import vn.chitieu.dataentry.FigureKey;
 import vn.chitieu.dataentry.FigureViolation;
+import vn.chitieu.dataentry.NumberInput;
 import vn.chitieu.orgunit.UnitKind;
 import vn.chitieu.planning.Metric;
 import vn.chitieu.planning.ValueType;
@@ -35,8 +36,7 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 	/**
 	 * Builds the view of a form.
 	 * @param form the form
-	 * @param typed the text typed in each field when re-showing a refused save, else null
-	 * @param typedNotes the notes typed, else null
+	 * @param state what to show over the stored figures (typed text, contested fields)
 	 * @param violations the problems to show
 	 * @param errors whether they are errors (true) or warnings on saved figures (false)
 	 * @param texts how problems read
@@ -44,9 +44,8 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 	 * @param locale the reader's language
 	 * @return the view
 	 */
-	static FormView of(FigureForm form, Map<FigureKey, String> typed, Map<FigureKey, String> typedNotes,
-			List<FigureViolation> violations, boolean errors, ViolationMessages texts, MessageSource messages,
-			Locale locale) {
+	static FormView of(FigureForm form, FormState state, List<FigureViolation> violations, boolean errors,
+			ViolationMessages texts, MessageSource messages, Locale locale) {
 		var byField = new HashMap<FigureKey, List<String>>();
 		var general = new ArrayList<String>();
 		for (var violation : violations) {
@@ -66,17 +65,28 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 			for (var metric : section.metrics()) {
 				var key = section.key(metric);
 				var stored = form.values().get(key);
-				var text = (typed != null) ? Objects.requireNonNullElse(typed.get(key), "") : input(stored, locale);
-				var note = (typedNotes != null) ? typedNotes.get(key) : form.notes().get(key);
+				var text = (state.typed() != null && state.typed().containsKey(key))
+						? Objects.requireNonNullElse(state.typed().get(key), "") : input(stored, locale);
+				var note = (state.typedNotes() != null && state.typedNotes().containsKey(key))
+						? state.typedNotes().get(key) : form.notes().get(key);
+				var original = (state.originals() != null) ? Objects.requireNonNullElse(state.originals().get(key), "")
+						: input(stored, locale);
+				var originalNote = (state.originalNotes() != null)
+						? Objects.requireNonNullElse(state.originalNotes().get(key), "")
+						: Objects.requireNonNullElse(form.notes().get(key), "");
 				var last = form.lastYear().get(key);
 				if (!text.isBlank()) {
 					filled++;
 				}
+				var choice = state.keepMine().get(key);
+				var contest = state.contested().contains(key) ? new Contest(mineShown(text, metric, messages, locale),
+						shownOrNone(stored, metric, messages, locale),
+						(choice == null) ? null : (choice ? "mine" : "theirs")) : null;
 				fields.add(new FieldView(key.fieldName(), key.fieldName().replace('.', '-'), metric,
 						metric.name(locale), metric.help(locale), metric.unit(locale), kind(metric), text,
 						shown(stored, metric, messages, locale), "n" + key.fieldName().substring(1), note,
 						shown(last, metric, messages, locale), byField.getOrDefault(key, List.of()),
-						change(stored, last), options(metric, messages, locale)));
+						change(stored, last), options(metric, messages, locale), original, originalNote, contest));
 			}
 			var title = messages.getMessage("section." + section.section(), null, locale);
 			if (multiLevel && section.level() != null) {
@@ -113,6 +123,20 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 			default ->
 				Formats.number(value, 4, locale) + ((metric.unit(locale) != null) ? " " + metric.unit(locale) : "");
 		};
+	}
+
+	/** What a user typed, as read-only text when it reads as a number, else as typed. */
+	private static String mineShown(String text, Metric metric, MessageSource messages, Locale locale) {
+		var parsed = NumberInput.parse(text, metric.type());
+		if (parsed.error() != null) {
+			return text;
+		}
+		return shownOrNone(parsed.value(), metric, messages, locale);
+	}
+
+	private static String shownOrNone(BigDecimal value, Metric metric, MessageSource messages, Locale locale) {
+		return (value != null) ? shown(value, metric, messages, locale)
+				: messages.getMessage("form.notFilled", null, locale);
 	}
 
 	/** The relative change from last year, when both exist and differ; 0 when equal. */
@@ -153,6 +177,13 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 		return options;
 	}
 
+	/**
+	 * @return who saved the figures last: after a conflict, the other person
+	 */
+	public String lastSavedBy() {
+		return this.form.submission().map((s) -> s.updatedBy()).orElse("");
+	}
+
 	public boolean isDistrict() {
 		return this.form.unit().kind() == UnitKind.DISTRICT;
 	}
@@ -184,10 +215,42 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 	 * @param messages problems with it
 	 * @param change the change from last year in percent, null when not comparable
 	 * @param options the choices of a yes/no or level field
+	 * @param original the value the field was loaded with, sent back with the form
+	 * @param originalNote the note it was loaded with
+	 * @param contest when this user and another both changed it, the two values to choose
+	 * from; else null
 	 */
 	record FieldView(String name, String id, Metric metric, String label, String help, String unit, String kind,
 			String value, String shown, String noteName, String note, String lastYear, List<String> messages,
-			BigDecimal change, List<Option> options) {
+			BigDecimal change, List<Option> options, String original, String originalNote, Contest contest) {
+
+		/**
+		 * @return the parameter name of the value the field was loaded with
+		 */
+		public String originalName() {
+			return "o" + this.name.substring(1);
+		}
+
+		/**
+		 * @return the parameter name of the note the field was loaded with
+		 */
+		public String originalNoteName() {
+			return "p" + this.name.substring(1);
+		}
+
+		/**
+		 * @return the parameter name marking the field as contested
+		 */
+		public String contestName() {
+			return "k" + this.name.substring(1);
+		}
+
+		/**
+		 * @return the parameter name of the choice of a contested field
+		 */
+		public String choiceName() {
+			return "c" + this.name.substring(1);
+		}
 
 		/**
 		 * @return whether the value moved by a fifth or more since last year
@@ -200,6 +263,16 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 			return this.change != null && this.change.signum() != 0;
 		}
 
+	}
+
+	/**
+	 * A field both this user and another changed, to value each.
+	 *
+	 * @param mine this user's value, as read-only text
+	 * @param theirs the value the other person saved, as read-only text
+	 * @param choice {@code mine}, {@code theirs}, or null before choosing
+	 */
+	record Contest(String mine, String theirs, String choice) {
 	}
 
 	/**
