@@ -9,6 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Checks a user name and password, throttled: every way in (the login form on any
@@ -47,7 +48,7 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		try {
 			known = this.users.exists(username);
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			// The database cannot be reached: not a wrong password, and not counted.
 			throw new AuthenticationServiceException("The user could not be read", ex);
 		}
