@@ -140,6 +140,11 @@ public class FigureForms {
 		}
 		var submission = this.repository.lockByUnitAndYear(unitId, year.startYear());
 		int version = submission.map(Submission::getVersion).orElse(-1);
+		if (version != input.version() && submission.isEmpty()) {
+			// The form says it was opened on a report that does not exist (a forged or
+			// broken request): nothing to compare with, nothing is saved.
+			return new SaveOutcome.Refused("figure.refused.stale");
+		}
 		if (version != input.version()) {
 			var current = submission.orElseThrow();
 			return new SaveOutcome.Conflict(current.getUpdatedBy(), current.getUpdatedAt(),

@@ -31,6 +31,9 @@ class PlanImportController {
 
 	private static final String VIEW = "planning/import";
 
+	/** The longest file name kept (the {@code source} columns hold 200 characters). */
+	static final int MAX_NAME = 200;
+
 	private final PlanLoader loader;
 
 	private final MessageSource messages;
@@ -54,7 +57,7 @@ class PlanImportController {
 			model.addAttribute("problems", List.of(this.messages.getMessage("import.error.noFile", null, locale)));
 			return VIEW;
 		}
-		var name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "plan.yaml";
+		var name = fileName(file.getOriginalFilename());
 		if (file.getSize() > DefinitionReader.MAX_BYTES) {
 			model.addAttribute("problems", List.of(this.messages.getMessage("definition.error.tooLarge",
 					new Object[] { DefinitionReader.MAX_BYTES / 1024 }, locale)));
@@ -71,6 +74,18 @@ class PlanImportController {
 			model.addAttribute("problems", ex.problems().stream().map((p) -> describe(p, locale)).toList());
 			return VIEW;
 		}
+	}
+
+	/**
+	 * The uploaded file's name as it can be stored and shown: without control characters
+	 * (PostgreSQL refuses a NUL) and at most {@value #MAX_NAME} characters.
+	 */
+	static String fileName(String original) {
+		var name = (original == null) ? "" : original.replaceAll("\\p{Cntrl}", "").strip();
+		if (name.codePointCount(0, name.length()) > MAX_NAME) {
+			name = name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
+		}
+		return name.isEmpty() ? "plan.yaml" : name;
 	}
 
 	private String describe(DefinitionProblem problem, Locale locale) {
