@@ -233,7 +233,37 @@ class TemplateIT {
 			xml = xml.replaceFirst("<t>Tổng số học sinh</t>", "<t>&lol9;</t>");
 			return (laughs + xml).getBytes(StandardCharsets.UTF_8);
 		});
-		refused("laughs.xlsx", attack, "Không đọc được tệp");
+		refused("laughs.xlsx", attack, "DOCTYPE");
+	}
+
+	@Test
+	void shouldCallAPasswordProtectedFileSoNotAnXls() throws Exception {
+		refused("protected.xlsx", HostileFiles.encrypted(download(SCHOOL, "2024-2025")), "có mật khẩu");
+	}
+
+	@Test
+	void shouldRefuseADoctypeInAnyXmlPartOfTheFile() throws Exception {
+		var template = download(SCHOOL, "2024-2025");
+		for (var part : new String[] { "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+				"xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml" }) {
+			var withDoctype = rewrite(template,
+					(name, content) -> name.equals(part) ? HostileFiles.withDoctype(content) : content);
+			refused(part, withDoctype, "DOCTYPE");
+		}
+	}
+
+	@Test
+	void shouldRefuseAFileWithFarMoreSharedStringsThanATemplateHas() throws Exception {
+		var many = HostileFiles.manySharedStrings(download(SCHOOL, "2024-2025"), 200_000);
+		assertThat(many.length).as("small on the wire").isLessThan(TemplateReader.MAX_BYTES);
+		refused("strings.xlsx", many, "quá nhiều");
+	}
+
+	@Test
+	void shouldRefuseAFileWithFarMoreCellsThanATemplateHas() throws Exception {
+		var many = HostileFiles.manyCells(download(SCHOOL, "2024-2025"), 150_000);
+		assertThat(many.length).as("small on the wire").isLessThan(TemplateReader.MAX_BYTES);
+		refused("cells.xlsx", many, "quá nhiều");
 	}
 
 	@Test
