@@ -23,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.chitieu.orgunit.OrgUnits;
+import vn.chitieu.platform.UploadSlots;
 import vn.chitieu.testsupport.FormSupport;
 import vn.chitieu.testsupport.IntegrationTest;
 import vn.chitieu.testsupport.Logins;
@@ -62,6 +63,9 @@ class TemplateIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	UploadSlots uploads;
 
 	Logins logins;
 
@@ -264,6 +268,40 @@ class TemplateIT {
 		var many = HostileFiles.manyCells(download(SCHOOL, "2024-2025"), 150_000);
 		assertThat(many.length).as("small on the wire").isLessThan(TemplateReader.MAX_BYTES);
 		refused("cells.xlsx", many, "quá nhiều");
+	}
+
+	@Test
+	void shouldAskToTryAgainInAMomentWhenEveryUploadSlotIsTaken() throws Exception {
+		var template = download(SCHOOL, "2024-2025");
+		int slots = this.uploads.available();
+		assertThat(slots).isPositive();
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var holders = java.util.concurrent.Executors.newFixedThreadPool(slots);
+		try {
+			for (int i = 0; i < slots; i++) {
+				holders.submit(() -> this.uploads.read(() -> {
+					try {
+						return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return false;
+					}
+				}));
+			}
+			while (this.uploads.available() > 0) {
+				Thread.sleep(10);
+			}
+			refused("busy.xlsx", template, "Hãy thử lại sau giây lát");
+		}
+		finally {
+			release.countDown();
+			holders.shutdown();
+			assertThat(holders.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(this.uploads.available()).isEqualTo(slots);
+		this.mvc.perform(upload(SCHOOL, template))
+			.andExpect(flash().attribute("uploadProblems", org.hamcrest.Matchers.nullValue()));
 	}
 
 	@Test

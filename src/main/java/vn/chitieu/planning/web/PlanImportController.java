@@ -21,6 +21,7 @@ import vn.chitieu.planning.definition.DefinitionException;
 import vn.chitieu.planning.definition.DefinitionProblem;
 import vn.chitieu.planning.definition.DefinitionReader;
 import vn.chitieu.planning.definition.DefinitionReader.MessageRef;
+import vn.chitieu.platform.UploadSlots;
 
 /**
  * The Office imports a plan definition file (docs/plan-format.md). A file with any
@@ -38,7 +39,10 @@ class PlanImportController {
 
 	private final MessageSource messages;
 
-	PlanImportController(PlanLoader loader, MessageSource messages) {
+	private final UploadSlots uploads;
+
+	PlanImportController(PlanLoader loader, MessageSource messages, UploadSlots uploads) {
+		this.uploads = uploads;
 		this.loader = loader;
 		this.messages = messages;
 	}
@@ -64,7 +68,8 @@ class PlanImportController {
 			return VIEW;
 		}
 		try {
-			var result = this.loader.load(name, file.getBytes(), replace, user.getUsername());
+			var bytes = file.getBytes();
+			var result = this.uploads.read(() -> this.loader.load(name, bytes, replace, user.getUsername()));
 			redirect.addFlashAttribute("flash", this.messages.getMessage("import.done." + result.outcome().name(),
 					new Object[] { name, result.planCode(), result.indicators(), result.metrics() }, locale));
 			return (result.planCode() != null) ? "redirect:/plans/" + result.planCode() : "redirect:/plans";
@@ -72,6 +77,10 @@ class PlanImportController {
 		catch (DefinitionException ex) {
 			model.addAttribute("fileName", name);
 			model.addAttribute("problems", ex.problems().stream().map((p) -> describe(p, locale)).toList());
+			return VIEW;
+		}
+		catch (UploadSlots.Busy ex) {
+			model.addAttribute("problems", List.of(this.messages.getMessage(UploadSlots.Busy.MESSAGE, null, locale)));
 			return VIEW;
 		}
 	}
