@@ -305,6 +305,22 @@ class TemplateIT {
 	}
 
 	@Test
+	void shouldRecordAFileNameTooLongOrWithControlCharactersCleaned() throws Exception {
+		var name = "bao-cao\0" + "-rat-dai".repeat(30) + ".xlsx";
+		this.mvc
+			.perform(multipart(this.support.schoolPath(SCHOOL) + "/upload")
+				.file(file(name, download(SCHOOL, "2024-2025")))
+				.with(this.logins.as(SCHOOL.toLowerCase()))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flash", containsString("lưu dạng nháp")));
+		var recorded = this.jdbc.queryForObject(
+				"select entity_id from audit_event where action = 'TEMPLATE_UPLOADED' and unit_id = ? order by id desc limit 1",
+				String.class, this.support.id(SCHOOL));
+		assertThat(recorded).startsWith("bao-cao-rat-dai").hasSizeLessThanOrEqualTo(100).doesNotContain("\0");
+	}
+
+	@Test
 	void shouldKeepTheTemplateAndUploadOfASchoolToItself() throws Exception {
 		var mine = download(SCHOOL, "2024-2025");
 		this.mvc

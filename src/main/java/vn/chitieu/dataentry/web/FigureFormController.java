@@ -37,6 +37,7 @@ import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.orgunit.UnitRef;
 import vn.chitieu.planning.MetricCatalog;
+import vn.chitieu.platform.FileNames;
 import vn.chitieu.platform.Formats;
 import vn.chitieu.platform.UploadSlots;
 import vn.chitieu.security.CurrentUser;
@@ -157,7 +158,8 @@ class FigureFormController {
 		var schoolYear = year(year);
 		var unit = this.units.unit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
-			var name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload.xlsx";
+			// Recorded in the audit trail (100 characters).
+			var name = FileNames.clean(file.getOriginalFilename(), "upload.xlsx", 100);
 			var bytes = file.getBytes();
 			int changed = this.uploads.read(() -> this.templates.upload(user, id, schoolYear, name, bytes));
 			redirect.addFlashAttribute("flash", message("template.uploaded", locale, changed));

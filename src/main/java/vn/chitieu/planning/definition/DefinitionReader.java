@@ -71,7 +71,11 @@ public final class DefinitionReader {
 
 	private static final String CODE_PATTERN = "[a-z][a-z0-9_]{0,59}";
 
-	private static final String PLAN_CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,59}";
+	/**
+	 * A plan's code: at most 40 characters, so that a plan's and an indicator's codes
+	 * together name a target in the audit trail (100 characters).
+	 */
+	private static final String PLAN_CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}";
 
 	private static final String INDICATOR_CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}";
 
@@ -944,7 +948,7 @@ public final class DefinitionReader {
 		}
 
 		private Optional<String> code(Y node, String pattern) {
-			int maxLength = pattern.equals(INDICATOR_CODE_PATTERN) ? 40 : 60;
+			int maxLength = pattern.equals(CODE_PATTERN) ? 60 : 40;
 			return node.text(maxLength).filter((code) -> {
 				if (!code.matches(pattern)) {
 					node.problem("definition.error.code", code);

@@ -21,6 +21,7 @@ import vn.chitieu.planning.definition.DefinitionException;
 import vn.chitieu.planning.definition.DefinitionProblem;
 import vn.chitieu.planning.definition.DefinitionReader;
 import vn.chitieu.planning.definition.DefinitionReader.MessageRef;
+import vn.chitieu.platform.FileNames;
 import vn.chitieu.platform.UploadSlots;
 
 /**
@@ -86,15 +87,11 @@ class PlanImportController {
 	}
 
 	/**
-	 * The uploaded file's name as it can be stored and shown: without control characters
-	 * (PostgreSQL refuses a NUL) and at most {@value #MAX_NAME} characters.
+	 * The uploaded file's name as it can be stored and shown (the {@code source} columns
+	 * hold {@value #MAX_NAME} characters).
 	 */
 	static String fileName(String original) {
-		var name = (original == null) ? "" : original.replaceAll("\\p{Cntrl}", "").strip();
-		if (name.codePointCount(0, name.length()) > MAX_NAME) {
-			name = name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
-		}
-		return name.isEmpty() ? "plan.yaml" : name;
+		return FileNames.clean(original, "plan.yaml", MAX_NAME);
 	}
 
 	private String describe(DefinitionProblem problem, Locale locale) {

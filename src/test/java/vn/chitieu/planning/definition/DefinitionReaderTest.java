@@ -196,6 +196,10 @@ class DefinitionReaderTest {
 				+ GOOD_INDICATOR, 6, "definition.error.tooLong", 64, 60);
 		assertProblem(HEADER + GOOD_INDICATOR.replace("code: TH-01", "code: TH-" + "1".repeat(38)), 10,
 				"definition.error.tooLong", 41, 40);
+		// A plan's code and an indicator's name a target in the audit trail (100
+		// characters).
+		assertProblem(HEADER.replace("code: KH-TEST", "code: KH-" + "T".repeat(38)) + GOOD_INDICATOR, 3,
+				"definition.error.tooLong", 41, 40);
 	}
 
 	@Test
