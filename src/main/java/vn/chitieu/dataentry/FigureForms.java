@@ -286,6 +286,9 @@ public class FigureForms {
 		if (comment != null && comment.isBlank() || comment != null && comment.length() > MAX_NOTE) {
 			return new SaveOutcome.Invalid(List.of(FigureViolation.of(List.of(), "review.error.comment", MAX_NOTE)));
 		}
+		if (comment != null && hasControlCharacter(comment)) {
+			return new SaveOutcome.Invalid(List.of(FigureViolation.of(List.of(), "review.error.commentControl")));
+		}
 		var before = submission.getStatus();
 		try {
 			step.apply(submission, user.getUsername(), Instant.now());
@@ -296,6 +299,14 @@ public class FigureForms {
 		this.repository.saveAndFlush(submission);
 		this.audit.record(user.getUsername(), statusChange(submission, before, comment));
 		return new SaveOutcome.Saved(0, false);
+	}
+
+	/**
+	 * Whether a text holds a control character other than a tab or a line break: a NUL
+	 * cannot be stored in PostgreSQL, and none belongs in a note or a comment.
+	 */
+	static boolean hasControlCharacter(String text) {
+		return text.chars().anyMatch((c) -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F);
 	}
 
 	/** A review step on a submission. */
@@ -371,6 +382,9 @@ public class FigureForms {
 				if (note != null && !note.isBlank()) {
 					if (note.length() > MAX_NOTE) {
 						violations.add(FigureViolation.of(List.of(key), "figure.error.noteTooLong", MAX_NOTE));
+					}
+					else if (hasControlCharacter(note)) {
+						violations.add(FigureViolation.of(List.of(key), "figure.error.noteControl"));
 					}
 					notes.put(key, note.strip());
 				}

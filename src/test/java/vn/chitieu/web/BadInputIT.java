@@ -138,6 +138,49 @@ class BadInputIT {
 		}
 	}
 
+	@Test
+	void shouldAnswerANullCharacterInAnyTextWithAMessageNotAServerError() throws Exception {
+		// The audit trail's filter by user.
+		this.mvc.perform(get("/audit").param("actor", "phong\0gd").with(this.logins.as(Logins.OFFICE)))
+			.andExpect(status().isOk());
+		// A login name.
+		this.mvc
+			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+				.formLogin("/login")
+				.user("thcs\0aimo")
+				.password(Logins.PASSWORD))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers
+				.unauthenticated());
+		// A reviewer's comment.
+		var submitted = this.jdbc.queryForMap(
+				"select id, version from submission where status = 'SUBMITTED' and school_year = ? order by id limit 1",
+				FormSupport.YEAR.startYear());
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/submissions/" + submitted.get("id") + "/review")
+				.param("decision", "return")
+				.param("comment", "Sai số\0liệu")
+				.param("version", String.valueOf(submitted.get("version")))
+				.with(this.logins.as(Logins.OFFICE))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", containsString("ký tự điều khiển")));
+		assertThat(this.jdbc.queryForObject("select status from submission where id = ?", String.class,
+				submitted.get("id")))
+			.isEqualTo("SUBMITTED");
+		// A note beside a figure.
+		var values = this.support.complete(SCHOOL);
+		var key = values.keySet().iterator().next();
+		var request = FormSupport.post(this.support.schoolPath(SCHOOL), values, -1, "save")
+			.param("n." + key.fieldName().substring(2), "ghi\0chú")
+			.with(this.logins.as(SCHOOL.toLowerCase()));
+		this.mvc.perform(request)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("ký tự điều khiển")));
+		assertThat(this.support.form(SCHOOL).submission()).as("nothing saved").isEmpty();
+	}
+
 	private org.springframework.test.web.servlet.ResultActions importPlan(String name, String text) throws Exception {
 		return this.mvc
 			.perform(multipart("/plans/import")

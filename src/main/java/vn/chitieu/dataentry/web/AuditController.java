@@ -63,7 +63,8 @@ class AuditController {
 		}
 		// A school or ward user sees its own unit's history only.
 		Long unitFilter = everything ? unit : user.unitId();
-		var filter = new AuditFilter(unitFilter, year, (actor == null || actor.isBlank()) ? null : actor.strip(), null,
+		var filter = new AuditFilter(unitFilter, year,
+				(actor == null || actor.isBlank()) ? null : actor.replaceAll("\\p{Cntrl}", "").strip(), null,
 				(from != null) ? from.atStartOfDay(Formats.ZONE).toInstant() : null,
 				(to != null) ? to.plusDays(1).atStartOfDay(Formats.ZONE).toInstant() : null);
 		long total = this.audit.count(filter);
