@@ -143,6 +143,11 @@ public class FigureForms {
 		var stored = submission.map((s) -> this.store.load(s.getId())).orElse(Map.of());
 		var sections = sections(unit, year);
 		int version = submission.map(Submission::getVersion).orElse(-1);
+		if (version != input.version() && submission.isEmpty()) {
+			// The form says it was opened on a report that does not exist (a forged or
+			// broken request): nothing to compare with, nothing is saved.
+			return new SaveOutcome.Refused("figure.refused.stale");
+		}
 		if (version != input.version()) {
 			var current = submission.orElseThrow();
 			return conflict(current, sections, input, stored, changesSince(unitId, year, input.openedAt()));
@@ -282,6 +287,9 @@ public class FigureForms {
 		if (comment != null && comment.isBlank() || comment != null && comment.length() > MAX_NOTE) {
 			return new SaveOutcome.Invalid(List.of(FigureViolation.of(List.of(), "review.error.comment", MAX_NOTE)));
 		}
+		if (comment != null && hasControlCharacter(comment)) {
+			return new SaveOutcome.Invalid(List.of(FigureViolation.of(List.of(), "review.error.commentControl")));
+		}
 		var before = submission.getStatus();
 		try {
 			step.apply(submission, user.getUsername(), Instant.now());
@@ -292,6 +300,14 @@ public class FigureForms {
 		this.repository.saveAndFlush(submission);
 		this.audit.record(user.getUsername(), statusChange(submission, before, comment));
 		return new SaveOutcome.Saved(0, false);
+	}
+
+	/**
+	 * Whether a text holds a control character other than a tab or a line break: a NUL
+	 * cannot be stored in PostgreSQL, and none belongs in a note or a comment.
+	 */
+	static boolean hasControlCharacter(String text) {
+		return text.chars().anyMatch((c) -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F);
 	}
 
 	/** A review step on a submission. */
@@ -367,6 +383,9 @@ public class FigureForms {
 				if (note != null && !note.isBlank()) {
 					if (note.length() > MAX_NOTE) {
 						violations.add(FigureViolation.of(List.of(key), "figure.error.noteTooLong", MAX_NOTE));
+					}
+					else if (hasControlCharacter(note)) {
+						violations.add(FigureViolation.of(List.of(key), "figure.error.noteControl"));
 					}
 					notes.put(key, note.strip());
 				}

@@ -59,11 +59,14 @@ final class TemplateReader {
 			throw refuse("template.error.tooLarge", MAX_BYTES / 1024 / 1024);
 		}
 		if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
-			throw refuse("template.error.xls");
+			// An .xls, or an .xlsx saved with a password (an encrypted package in OLE2).
+			throw new TemplateException(List.of(XlsxInspector.ole2(bytes)));
 		}
 		if (!startsWith(bytes, 'P', 'K', 3, 4)) {
 			throw refuse("template.error.notXlsx");
 		}
+		// What the file may cost is bounded before POI holds it in memory.
+		XlsxInspector.inspect(bytes);
 		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 			return read(workbook);
 		}

@@ -27,16 +27,24 @@ class MetricRuleEntity {
 
 	private String source;
 
+	/** What declared the rule: {@code catalog}, {@code plan:CODE} or {@code import}. */
+	private String owner;
+
 	protected MetricRuleEntity() {
 	}
 
-	MetricRuleEntity(MetricRule rule) {
+	MetricRuleEntity(MetricRule rule, String owner) {
+		this.owner = owner;
 		this.code = rule.code();
 		this.expression = rule.expression();
 		this.messageVi = rule.messageVi();
 		this.messageEn = rule.messageEn();
 		this.position = rule.position();
 		this.source = rule.source();
+	}
+
+	String getOwner() {
+		return this.owner;
 	}
 
 	String getSource() {

@@ -6,6 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface MetricRuleRepository extends JpaRepository<MetricRuleEntity, String> {
 
-	List<MetricRuleEntity> findBySource(String source);
+	List<MetricRuleEntity> findByOwner(String owner);
 
 }

@@ -39,6 +39,9 @@ public class PlanLoader {
 	/** The shared catalog, always loaded first. */
 	static final String CATALOG = "catalog.yaml";
 
+	/** The owner of rules from plan-less files the Office imported. */
+	static final String IMPORTED_RULES = "import";
+
 	private final MetricRepository metrics;
 
 	private final MetricRuleRepository rules;
@@ -78,7 +81,8 @@ public class PlanLoader {
 		Resource[] resources = resolver.getResources("classpath:plans/*.yaml");
 		for (Resource resource : resources) {
 			try (InputStream in = resource.getInputStream()) {
-				files.add(new NamedContent(resource.getFilename(), in.readNBytes(DefinitionReader.MAX_BYTES + 1)));
+				files
+					.add(new NamedContent(resource.getFilename(), in.readNBytes(DefinitionReader.MAX_BYTES + 1), true));
 			}
 		}
 		files.sort(
@@ -92,13 +96,13 @@ public class PlanLoader {
 				for (Path path : stream.filter((p) -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
 					.sorted()
 					.toList()) {
-					files.add(new NamedContent(path.getFileName().toString(), Files.readAllBytes(path)));
+					files.add(new NamedContent(path.getFileName().toString(), Files.readAllBytes(path), false));
 				}
 			}
 		}
 		var results = new ArrayList<LoadResult>();
 		for (var file : files) {
-			results.add(load(file.name(), file.bytes(), true, AuditLog.SYSTEM));
+			results.add(load(file.name(), file.bytes(), true, AuditLog.SYSTEM, file.shipped()));
 		}
 		return results;
 	}
@@ -114,10 +118,14 @@ public class PlanLoader {
 	 * {@code replace}
 	 */
 	public LoadResult load(String source, byte[] bytes, boolean replace, String actor) {
+		return load(source, bytes, replace, actor, false);
+	}
+
+	private LoadResult load(String source, byte[] bytes, boolean replace, String actor, boolean shipped) {
 		var result = this.transaction.execute((status) -> {
 			var reader = new DefinitionReader(this::knownMetric);
 			DefinitionFile file = reader.read(source, bytes);
-			return store(file, replace, actor);
+			return store(file, replace, actor, shipped);
 		});
 		this.catalog.refresh();
 		log.info("Definition file {}: {}", source, result);
@@ -128,10 +136,10 @@ public class PlanLoader {
 		return this.metrics.findById(code).map(MetricEntity::toMetric);
 	}
 
-	private LoadResult store(DefinitionFile file, boolean replace, String actor) {
+	private LoadResult store(DefinitionFile file, boolean replace, String actor, boolean shipped) {
 		var audits = new ArrayList<AuditRecord>();
 		int metricsChanged = storeMetrics(file, audits);
-		storeRules(file);
+		storeRules(file, ruleOwner(file, shipped));
 		var outcome = LoadResult.Outcome.UNCHANGED;
 		String planCode = null;
 		int indicators = 0;
@@ -244,27 +252,44 @@ public class PlanLoader {
 		return changed;
 	}
 
-	private void storeRules(DefinitionFile file) {
-		var current = this.rules.findBySource(file.source());
-		var wanted = file.rules().stream().map(MetricRule::code).toList();
-		for (var rule : current) {
-			if (!wanted.contains(rule.toRule().code())) {
-				this.rules.delete(rule);
-			}
+	/**
+	 * What a file's rules belong to: the plan it declares, the shipped catalog, or (for a
+	 * plan-less file the Office imported) the shared set that imports only add to. Never
+	 * the uploaded file's name, which anyone can choose.
+	 */
+	static String ruleOwner(DefinitionFile file, boolean shipped) {
+		if (file.plan() != null) {
+			return "plan:" + file.plan().code();
 		}
-		this.rules.flush();
+		if (shipped) {
+			return file.source().equals(CATALOG) ? "catalog" : "shipped:" + file.source();
+		}
+		return IMPORTED_RULES;
+	}
+
+	private void storeRules(DefinitionFile file, String owner) {
+		var wanted = file.rules().stream().map(MetricRule::code).toList();
+		if (!owner.equals(IMPORTED_RULES)) {
+			// A new version of a plan or of a shipped file replaces its own rules.
+			for (var rule : this.rules.findByOwner(owner)) {
+				if (!wanted.contains(rule.toRule().code())) {
+					this.rules.delete(rule);
+				}
+			}
+			this.rules.flush();
+		}
 		for (MetricRule rule : file.rules()) {
 			this.rules.findById(rule.code())
-				.filter((existing) -> !existing.getSource().equals(file.source()))
+				.filter((existing) -> !existing.getOwner().equals(owner))
 				.ifPresent((existing) -> {
 					throw new DefinitionException(List.of(new DefinitionProblem(file.source(), 0,
 							"definition.error.ruleDefinedElsewhere", List.of(rule.code(), existing.getSource()))));
 				});
-			this.rules.save(new MetricRuleEntity(rule));
+			this.rules.save(new MetricRuleEntity(rule, owner));
 		}
 	}
 
-	private record NamedContent(String name, byte[] bytes) {
+	private record NamedContent(String name, byte[] bytes, boolean shipped) {
 	}
 
 	/**

@@ -18,6 +18,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @ControllerAdvice
 class UploadLimits {
 
+	/** The message for a file larger than the server accepts. */
+	static final String TOO_LARGE = "upload.tooLarge";
+
 	private final MessageSource messages;
 
 	UploadLimits(MessageSource messages) {
@@ -27,7 +30,7 @@ class UploadLimits {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	String tooLarge(HttpServletRequest request, RedirectAttributes redirect) {
 		Locale locale = RequestContextUtils.getLocale(request);
-		redirect.addFlashAttribute("problem", this.messages.getMessage("upload.tooLarge", null, locale));
+		redirect.addFlashAttribute("problem", this.messages.getMessage(TOO_LARGE, null, locale));
 		var path = request.getRequestURI().substring(request.getContextPath().length());
 		if (path.endsWith("/upload")) {
 			path = path.substring(0, path.length() - "/upload".length());

@@ -23,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.chitieu.orgunit.OrgUnits;
+import vn.chitieu.platform.UploadSlots;
 import vn.chitieu.testsupport.FormSupport;
 import vn.chitieu.testsupport.IntegrationTest;
 import vn.chitieu.testsupport.Logins;
@@ -62,6 +63,9 @@ class TemplateIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	UploadSlots uploads;
 
 	Logins logins;
 
@@ -233,7 +237,87 @@ class TemplateIT {
 			xml = xml.replaceFirst("<t>Tổng số học sinh</t>", "<t>&lol9;</t>");
 			return (laughs + xml).getBytes(StandardCharsets.UTF_8);
 		});
-		refused("laughs.xlsx", attack, "Không đọc được tệp");
+		refused("laughs.xlsx", attack, "DOCTYPE");
+	}
+
+	@Test
+	void shouldCallAPasswordProtectedFileSoNotAnXls() throws Exception {
+		refused("protected.xlsx", HostileFiles.encrypted(download(SCHOOL, "2024-2025")), "có mật khẩu");
+	}
+
+	@Test
+	void shouldRefuseADoctypeInAnyXmlPartOfTheFile() throws Exception {
+		var template = download(SCHOOL, "2024-2025");
+		for (var part : new String[] { "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+				"xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml" }) {
+			var withDoctype = rewrite(template,
+					(name, content) -> name.equals(part) ? HostileFiles.withDoctype(content) : content);
+			refused(part, withDoctype, "DOCTYPE");
+		}
+	}
+
+	@Test
+	void shouldRefuseAFileWithFarMoreSharedStringsThanATemplateHas() throws Exception {
+		var many = HostileFiles.manySharedStrings(download(SCHOOL, "2024-2025"), 200_000);
+		assertThat(many.length).as("small on the wire").isLessThan(TemplateReader.MAX_BYTES);
+		refused("strings.xlsx", many, "quá nhiều");
+	}
+
+	@Test
+	void shouldRefuseAFileWithFarMoreCellsThanATemplateHas() throws Exception {
+		var many = HostileFiles.manyCells(download(SCHOOL, "2024-2025"), 150_000);
+		assertThat(many.length).as("small on the wire").isLessThan(TemplateReader.MAX_BYTES);
+		refused("cells.xlsx", many, "quá nhiều");
+	}
+
+	@Test
+	void shouldAskToTryAgainInAMomentWhenEveryUploadSlotIsTaken() throws Exception {
+		var template = download(SCHOOL, "2024-2025");
+		int slots = this.uploads.available();
+		assertThat(slots).isPositive();
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var holders = java.util.concurrent.Executors.newFixedThreadPool(slots);
+		try {
+			for (int i = 0; i < slots; i++) {
+				holders.submit(() -> this.uploads.read(() -> {
+					try {
+						return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return false;
+					}
+				}));
+			}
+			while (this.uploads.available() > 0) {
+				Thread.sleep(10);
+			}
+			refused("busy.xlsx", template, "Hãy thử lại sau giây lát");
+		}
+		finally {
+			release.countDown();
+			holders.shutdown();
+			assertThat(holders.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(this.uploads.available()).isEqualTo(slots);
+		this.mvc.perform(upload(SCHOOL, template))
+			.andExpect(flash().attribute("uploadProblems", org.hamcrest.Matchers.nullValue()));
+	}
+
+	@Test
+	void shouldRecordAFileNameTooLongOrWithControlCharactersCleaned() throws Exception {
+		var name = "bao-cao\0" + "-rat-dai".repeat(30) + ".xlsx";
+		this.mvc
+			.perform(multipart(this.support.schoolPath(SCHOOL) + "/upload")
+				.file(file(name, download(SCHOOL, "2024-2025")))
+				.with(this.logins.as(SCHOOL.toLowerCase()))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flash", containsString("lưu dạng nháp")));
+		var recorded = this.jdbc.queryForObject(
+				"select entity_id from audit_event where action = 'TEMPLATE_UPLOADED' and unit_id = ? order by id desc limit 1",
+				String.class, this.support.id(SCHOOL));
+		assertThat(recorded).startsWith("bao-cao-rat-dai").hasSizeLessThanOrEqualTo(100).doesNotContain("\0");
 	}
 
 	@Test

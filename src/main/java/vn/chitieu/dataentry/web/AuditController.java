@@ -63,11 +63,14 @@ class AuditController {
 		}
 		// A school or ward user sees its own unit's history only.
 		Long unitFilter = everything ? unit : user.unitId();
-		var filter = new AuditFilter(unitFilter, year, (actor == null || actor.isBlank()) ? null : actor.strip(), null,
+		var filter = new AuditFilter(unitFilter, year,
+				(actor == null || actor.isBlank()) ? null : actor.replaceAll("\\p{Cntrl}", "").strip(), null,
 				(from != null) ? from.atStartOfDay(Formats.ZONE).toInstant() : null,
 				(to != null) ? to.plusDays(1).atStartOfDay(Formats.ZONE).toInstant() : null);
-		int current = Math.max(0, page);
 		long total = this.audit.count(filter);
+		long pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		// A page beyond the end (or before the start) shows the nearest one.
+		int current = (int) Math.min(Math.max(0, page), pages - 1);
 		var names = this.units.names();
 		model.addAttribute("entries",
 				this.audit.search(filter, current * PAGE_SIZE, PAGE_SIZE)
@@ -76,7 +79,7 @@ class AuditController {
 					.toList());
 		model.addAttribute("total", total);
 		model.addAttribute("page", current);
-		model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+		model.addAttribute("pages", pages);
 		model.addAttribute("everything", everything);
 		model.addAttribute("unit", unitFilter);
 		model.addAttribute("year", year);

@@ -38,7 +38,9 @@ import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.orgunit.UnitRef;
 import vn.chitieu.planning.MetricCatalog;
+import vn.chitieu.platform.FileNames;
 import vn.chitieu.platform.Formats;
+import vn.chitieu.platform.UploadSlots;
 import vn.chitieu.security.CurrentUser;
 
 /**
@@ -68,8 +70,12 @@ class FigureFormController {
 
 	private final FigureTemplates templates;
 
+	private final UploadSlots uploads;
+
 	FigureFormController(FigureForms forms, OrgUnits units, Submissions submissions, MetricCatalog catalog,
-			MessageSource messages, Formats formats, ViolationMessages texts, FigureTemplates templates) {
+			MessageSource messages, Formats formats, ViolationMessages texts, FigureTemplates templates,
+			UploadSlots uploads) {
+		this.uploads = uploads;
 		this.formats = formats;
 		this.texts = texts;
 		this.templates = templates;
@@ -153,13 +159,18 @@ class FigureFormController {
 		var schoolYear = year(year);
 		var unit = this.units.unit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
-			var name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload.xlsx";
-			int changed = this.templates.upload(user, id, schoolYear, name, file.getBytes());
+			// Recorded in the audit trail (100 characters).
+			var name = FileNames.clean(file.getOriginalFilename(), "upload.xlsx", 100);
+			var bytes = file.getBytes();
+			int changed = this.uploads.read(() -> this.templates.upload(user, id, schoolYear, name, bytes));
 			redirect.addFlashAttribute("flash", message("template.uploaded", locale, changed));
 		}
 		catch (TemplateException ex) {
 			redirect.addFlashAttribute("uploadProblems",
 					ex.problems().stream().map((p) -> this.texts.describe(p, locale)).toList());
+		}
+		catch (UploadSlots.Busy ex) {
+			redirect.addFlashAttribute("uploadProblems", List.of(message(UploadSlots.Busy.MESSAGE, locale)));
 		}
 		return "redirect:" + formPath(unit, schoolYear);
 	}

@@ -71,7 +71,13 @@ public final class DefinitionReader {
 
 	private static final String CODE_PATTERN = "[a-z][a-z0-9_]{0,59}";
 
-	private static final String PLAN_CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,59}";
+	/**
+	 * A plan's code: at most 40 characters, so that a plan's and an indicator's codes
+	 * together name a target in the audit trail (100 characters).
+	 */
+	private static final String PLAN_CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}";
+
+	private static final String INDICATOR_CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}";
 
 	private final Function<String, Optional<Metric>> knownMetrics;
 
@@ -239,12 +245,12 @@ public final class DefinitionReader {
 							.problem("definition.error.metricDefinedElsewhere", code, existing.source()));
 				}
 			}
-			var nameVi = required(node, m, "name_vi").flatMap(Y::text).orElse(null);
-			var nameEn = required(node, m, "name_en").flatMap(Y::text).orElse(null);
+			var nameVi = required(node, m, "name_vi").flatMap((y) -> y.text(300)).orElse(null);
+			var nameEn = required(node, m, "name_en").flatMap((y) -> y.text(300)).orElse(null);
 			var reportedBy = required(node, m, "reported_by").flatMap((y) -> y.word(UnitKind.class)).orElse(null);
 			var type = required(node, m, "type").flatMap((y) -> y.word(ValueType.class)).orElse(null);
-			var unitVi = optionalText(m, "unit_vi");
-			var unitEn = optionalText(m, "unit_en");
+			var unitVi = optionalText(m, "unit_vi", 40);
+			var unitEn = optionalText(m, "unit_en", 40);
 			var min = optionalNumber(m, "min");
 			var max = optionalNumber(m, "max");
 			var section = required(node, m, "section").flatMap(Y::text).orElse(null);
@@ -365,7 +371,7 @@ public final class DefinitionReader {
 			var code = required(planNode, m, "code").flatMap((y) -> code(y, PLAN_CODE_PATTERN)).orElse(null);
 			var titleVi = required(planNode, m, "title_vi").flatMap(Y::text).orElse(null);
 			var titleEn = required(planNode, m, "title_en").flatMap(Y::text).orElse(null);
-			var issuer = required(planNode, m, "issuer").flatMap(Y::text).orElse(null);
+			var issuer = required(planNode, m, "issuer").flatMap((y) -> y.text(200)).orElse(null);
 			LocalDate issued = null;
 			if (m.containsKey("issued")) {
 				var y = m.get("issued");
@@ -400,7 +406,7 @@ public final class DefinitionReader {
 					}
 				});
 			}
-			return new PlanDefinition(code, optionalText(m, "document_number"), titleVi, titleEn, issuer, issued,
+			return new PlanDefinition(code, optionalText(m, "document_number", 60), titleVi, titleEn, issuer, issued,
 					this.baseline, this.targetYear, indicators);
 		}
 
@@ -415,7 +421,7 @@ public final class DefinitionReader {
 				return Optional.empty();
 			}
 			int before = this.problems.size();
-			var code = required(node, m, "code").flatMap((y) -> code(y, PLAN_CODE_PATTERN)).orElse(null);
+			var code = required(node, m, "code").flatMap((y) -> code(y, INDICATOR_CODE_PATTERN)).orElse(null);
 			if (code != null) {
 				var previous = codes.putIfAbsent(code, node.line());
 				if (previous != null) {
@@ -423,7 +429,7 @@ public final class DefinitionReader {
 				}
 			}
 			var level = required(node, m, "level").flatMap((y) -> y.word(IndicatorLevel.class)).orElse(null);
-			var clause = required(node, m, "clause").flatMap(Y::text).orElse(null);
+			var clause = required(node, m, "clause").flatMap((y) -> y.text(40)).orElse(null);
 			var quote = required(node, m, "quote").flatMap(Y::text).orElse(null);
 			var nameVi = required(node, m, "name_vi").flatMap(Y::text).orElse(null);
 			var nameEn = required(node, m, "name_en").flatMap(Y::text).orElse(null);
@@ -850,6 +856,10 @@ public final class DefinitionReader {
 							}
 						});
 					}
+					int length = String.join(",", benchmarks).length();
+					if (length > 300) {
+						shapeNode.problem("definition.error.tooLong", length, 300);
+					}
 				}
 				case CHECKLIST -> {
 					shapeNode.text()
@@ -935,13 +945,19 @@ public final class DefinitionReader {
 			return (value == null || value.isNull()) ? null : value.text().orElse(null);
 		}
 
+		private String optionalText(Map<String, Y> m, String key, int maxLength) {
+			var value = m.get(key);
+			return (value == null || value.isNull()) ? null : value.text(maxLength).orElse(null);
+		}
+
 		private BigDecimal optionalNumber(Map<String, Y> m, String key) {
 			var value = m.get(key);
 			return (value == null || value.isNull()) ? null : value.number().orElse(null);
 		}
 
 		private Optional<String> code(Y node, String pattern) {
-			return node.text().filter((code) -> {
+			int maxLength = pattern.equals(CODE_PATTERN) ? 60 : 40;
+			return node.text(maxLength).filter((code) -> {
 				if (!code.matches(pattern)) {
 					node.problem("definition.error.code", code);
 					return false;

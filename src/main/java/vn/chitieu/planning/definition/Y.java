@@ -21,6 +21,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class Y {
 
+	/** The first number too large for a numeric(16, 4) column. */
+	private static final BigDecimal LARGEST = BigDecimal.TEN.pow(12);
+
 	private final Node node;
 
 	private final Problems problems;
@@ -130,7 +133,29 @@ final class Y {
 			problem("definition.error.emptyValue");
 			return Optional.empty();
 		}
+		// A NUL cannot be stored in PostgreSQL text, and no other control character
+		// belongs in a plan's words.
+		if (value.chars().anyMatch((c) -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F)) {
+			problem("definition.error.controlCharacter");
+			return Optional.empty();
+		}
 		return Optional.of(value);
+	}
+
+	/**
+	 * Text that must fit a column.
+	 * @param maxLength the most characters allowed
+	 * @return the text, or empty after reporting the problem
+	 */
+	Optional<String> text(int maxLength) {
+		return text().filter((value) -> {
+			int length = value.codePointCount(0, value.length());
+			if (length > maxLength) {
+				problem("definition.error.tooLong", length, maxLength);
+				return false;
+			}
+			return true;
+		});
 	}
 
 	Optional<BigDecimal> number() {
@@ -143,7 +168,13 @@ final class Y {
 			problem("definition.error.notNumber", value);
 			return Optional.empty();
 		}
-		return Optional.of(new BigDecimal(value));
+		var number = new BigDecimal(value);
+		// Numbers are stored as numeric(16, 4): at most 12 digits before the point.
+		if (number.abs().compareTo(LARGEST) >= 0) {
+			problem("definition.error.numberTooLarge", value);
+			return Optional.empty();
+		}
+		return Optional.of(number);
 	}
 
 	Optional<Boolean> bool() {

@@ -21,6 +21,8 @@ import vn.chitieu.planning.definition.DefinitionException;
 import vn.chitieu.planning.definition.DefinitionProblem;
 import vn.chitieu.planning.definition.DefinitionReader;
 import vn.chitieu.planning.definition.DefinitionReader.MessageRef;
+import vn.chitieu.platform.FileNames;
+import vn.chitieu.platform.UploadSlots;
 
 /**
  * The Office imports a plan definition file (docs/plan-format.md). A file with any
@@ -31,11 +33,17 @@ class PlanImportController {
 
 	private static final String VIEW = "planning/import";
 
+	/** The longest file name kept (the {@code source} columns hold 200 characters). */
+	static final int MAX_NAME = 200;
+
 	private final PlanLoader loader;
 
 	private final MessageSource messages;
 
-	PlanImportController(PlanLoader loader, MessageSource messages) {
+	private final UploadSlots uploads;
+
+	PlanImportController(PlanLoader loader, MessageSource messages, UploadSlots uploads) {
+		this.uploads = uploads;
 		this.loader = loader;
 		this.messages = messages;
 	}
@@ -54,14 +62,15 @@ class PlanImportController {
 			model.addAttribute("problems", List.of(this.messages.getMessage("import.error.noFile", null, locale)));
 			return VIEW;
 		}
-		var name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "plan.yaml";
+		var name = fileName(file.getOriginalFilename());
 		if (file.getSize() > DefinitionReader.MAX_BYTES) {
 			model.addAttribute("problems", List.of(this.messages.getMessage("definition.error.tooLarge",
 					new Object[] { DefinitionReader.MAX_BYTES / 1024 }, locale)));
 			return VIEW;
 		}
 		try {
-			var result = this.loader.load(name, file.getBytes(), replace, user.getUsername());
+			var bytes = file.getBytes();
+			var result = this.uploads.read(() -> this.loader.load(name, bytes, replace, user.getUsername()));
 			redirect.addFlashAttribute("flash", this.messages.getMessage("import.done." + result.outcome().name(),
 					new Object[] { name, result.planCode(), result.indicators(), result.metrics() }, locale));
 			return (result.planCode() != null) ? "redirect:/plans/" + result.planCode() : "redirect:/plans";
@@ -71,6 +80,18 @@ class PlanImportController {
 			model.addAttribute("problems", ex.problems().stream().map((p) -> describe(p, locale)).toList());
 			return VIEW;
 		}
+		catch (UploadSlots.Busy ex) {
+			model.addAttribute("problems", List.of(this.messages.getMessage(UploadSlots.Busy.MESSAGE, null, locale)));
+			return VIEW;
+		}
+	}
+
+	/**
+	 * The uploaded file's name as it can be stored and shown (the {@code source} columns
+	 * hold {@value #MAX_NAME} characters).
+	 */
+	static String fileName(String original) {
+		return FileNames.clean(original, "plan.yaml", MAX_NAME);
 	}
 
 	private String describe(DefinitionProblem problem, Locale locale) {

@@ -186,6 +186,41 @@ class DefinitionReaderTest {
 				"definition.error.notOneOf", "nowhere");
 	}
 
+	@Test
+	void shouldRefuseTextLongerThanItsColumnNamingTheLine() {
+		assertProblem(HEADER + GOOD_INDICATOR.replace("clause: \"I.2\"", "clause: \"" + "I".repeat(41) + "\""), 12,
+				"definition.error.tooLong", 41, 40);
+		assertProblem(HEADER.replace("issuer: \"UBND quận\"", "issuer: \"" + "Ủ".repeat(201) + "\"") + GOOD_INDICATOR,
+				6, "definition.error.tooLong", 201, 200);
+		assertProblem(HEADER.replace("  issuer:", "  document_number: \"" + "1".repeat(61) + "/KH\"\n  issuer:")
+				+ GOOD_INDICATOR, 6, "definition.error.tooLong", 64, 60);
+		assertProblem(HEADER + GOOD_INDICATOR.replace("code: TH-01", "code: TH-" + "1".repeat(38)), 10,
+				"definition.error.tooLong", 41, 40);
+		// A plan's code and an indicator's name a target in the audit trail (100
+		// characters).
+		assertProblem(HEADER.replace("code: KH-TEST", "code: KH-" + "T".repeat(38)) + GOOD_INDICATOR, 3,
+				"definition.error.tooLong", 41, 40);
+	}
+
+	@Test
+	void shouldRefuseANullCharacterInText() {
+		assertProblem(HEADER + GOOD_INDICATOR.replace("quote: \"42%", "quote: \"42\\0%"), 13,
+				"definition.error.controlCharacter");
+	}
+
+	@Test
+	void shouldRefuseANumberTooLargeToStore() {
+		var catalog = """
+				format: chitieu/1
+				metrics:
+				  - {code: pupils, reported_by: school, levels: [TH], type: count, section: pupils, max: 1234567890123,
+				     name_vi: "Học sinh", name_en: "Pupils", unit_vi: "%s", unit_en: "pupils"}
+				""";
+		assertProblem(catalog.formatted("học sinh"), 3, "definition.error.numberTooLarge", "1234567890123");
+		assertProblem(catalog.formatted("h".repeat(41)).replace("1234567890123", "5000"), 4, "definition.error.tooLong",
+				41, 40);
+	}
+
 	private DefinitionFile read(String text) {
 		return this.reader.read("test.yaml", text.getBytes(StandardCharsets.UTF_8));
 	}

@@ -1,6 +1,8 @@
 package vn.chitieu.planning.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,8 +13,16 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.chitieu.dataentry.FigureForms;
+import vn.chitieu.dataentry.FigureInput;
+import vn.chitieu.dataentry.FigureKey;
+import vn.chitieu.dataentry.SaveMode;
+import vn.chitieu.orgunit.EducationLevel;
+import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.planning.MetricCatalog;
+import vn.chitieu.planning.PlanLoader;
 import vn.chitieu.planning.Plans;
+import vn.chitieu.testsupport.FormSupport;
 import vn.chitieu.testsupport.IntegrationTest;
 import vn.chitieu.testsupport.Logins;
 
@@ -74,6 +84,15 @@ class PlanImportIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	PlanLoader loader;
+
+	@Autowired
+	OrgUnits units;
+
+	@Autowired
+	FigureForms forms;
+
 	Logins logins;
 
 	@BeforeEach
@@ -84,8 +103,46 @@ class PlanImportIT {
 	@AfterEach
 	void removeTheTestPlan() {
 		this.jdbc.update("delete from plan where code = ?", CODE);
+		this.jdbc.update("delete from metric_rule where code like 'test_import_%'");
 		this.jdbc.update("delete from metric where code like 'test_import_%'");
 		this.catalog.refresh();
+	}
+
+	@Test
+	void shouldKeepTheShippedRulesWhenAPlanIsImportedUnderTheNameOfAShippedFile() throws Exception {
+		var before = this.catalog.rules().stream().map((r) -> r.rule().code()).toList();
+		assertThat(before).contains("teachers_degrees");
+		var withRule = PLAN.replace("indicators:", """
+				rules:
+				  - {code: test_import_rule, check: "test_import_chess_clubs <= 1"}
+				indicators:""");
+		try {
+			this.mvc.perform(multipart("/plans/import")
+				.file(new MockMultipartFile("file", "catalog.yaml", "application/yaml",
+						withRule.getBytes(StandardCharsets.UTF_8)))
+				.with(this.logins.as(Logins.OFFICE))
+				.with(csrf())).andExpect(status().is3xxRedirection());
+			assertThat(this.catalog.rules().stream().map((r) -> r.rule().code()))
+				.as("every rule of the shipped files, and the new plan's own")
+				.containsAll(before)
+				.contains("test_import_rule");
+
+			// A school that reports 45 graduates among 10 teachers is still refused.
+			var support = new FormSupport(this.units, this.forms, this.userDetails, this.jdbc);
+			var school = "TH-MAU-07";
+			var values = new java.util.HashMap<>(support.complete(school));
+			values.put(new FigureKey("teachers", EducationLevel.TH), "10");
+			values.put(new FigureKey("teachers_university_plus", EducationLevel.TH), "45");
+			values.put(new FigureKey("teachers_masters_plus", EducationLevel.TH), "0");
+			var violations = this.forms.check(support.user(school.toLowerCase()), support.id(school), FormSupport.YEAR,
+					new FigureInput(values, Map.of(), -1, Instant.now()), SaveMode.UPLOAD);
+			assertThat(violations).anySatisfy((v) -> assertThat(v.rule()).isEqualTo("teachers_degrees"));
+		}
+		finally {
+			// Whatever happened, the shipped files are whole again for the other tests.
+			this.jdbc.update("delete from plan where code = ?", CODE);
+			this.loader.loadAll();
+		}
 	}
 
 	@Test
