@@ -513,6 +513,9 @@ public class FigureForms {
 				if (noteChanged && typed.note() != null && typed.note().length() > MAX_NOTE) {
 					violations.add(FigureViolation.of(List.of(key), "figure.error.noteTooLong", MAX_NOTE));
 				}
+				else if (noteChanged && typed.note() != null && hasControlCharacter(typed.note())) {
+					violations.add(FigureViolation.of(List.of(key), "figure.error.noteControl"));
+				}
 				var before = stored.get(key);
 				var value = valueChanged ? typed.value().value() : (before != null) ? before.value() : null;
 				var note = noteChanged ? typed.note() : (before != null) ? before.note() : null;
