@@ -200,7 +200,9 @@ class OrganisationIT {
 	void shouldAskTheOfficeAndTheAdministratorToSetUpTheOrganisationOnlyWhileItIsNot() throws Exception {
 		for (var user : List.of(Logins.OFFICE, Logins.ADMIN)) {
 			this.mvc.perform(get("/").with(this.logins.as(user)))
-				.andExpect(content().string(not(containsString("organisation-missing"))));
+				.andExpect(content().string(not(containsString("organisation-missing"))))
+				.andExpect(content().string(containsString(
+						"theo dõi chỉ tiêu kế hoạch giáo dục của Phòng Giáo dục và Đào tạo quận Long Biên")));
 		}
 		SampleOrganisation.empty(this.jdbc);
 		for (var user : List.of(Logins.OFFICE, Logins.ADMIN)) {
@@ -211,7 +213,8 @@ class OrganisationIT {
 		}
 		for (var user : List.of(Logins.VIEWER, "thcs-aimo")) {
 			this.mvc.perform(get("/").with(this.logins.as(user)))
-				.andExpect(content().string(not(containsString("organisation-missing"))));
+				.andExpect(content().string(not(containsString("organisation-missing"))))
+				.andExpect(content().string(containsString("theo dõi chỉ tiêu kế hoạch giáo dục</span>")));
 		}
 		this.mvc
 			.perform(save(Logins.OFFICE,
