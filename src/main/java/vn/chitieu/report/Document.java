@@ -2,6 +2,7 @@ package vn.chitieu.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -9,6 +10,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import vn.chitieu.organisation.Organisation;
+import vn.chitieu.organisation.OrganisationDetails;
 import vn.chitieu.platform.Installation;
 
 /**
@@ -28,12 +31,37 @@ class Document {
 
 	private final Installation installation;
 
+	private final Organisation organisation;
+
 	private final Clock clock;
 
-	Document(MessageSource messages, Installation installation, java.util.Optional<Clock> clock) {
+	Document(MessageSource messages, Installation installation, Organisation organisation,
+			java.util.Optional<Clock> clock) {
 		this.messages = messages;
 		this.installation = installation;
+		this.organisation = organisation;
 		this.clock = clock.orElse(Clock.system(vn.chitieu.platform.Formats.ZONE));
+	}
+
+	/**
+	 * Who issues the documents, as the Office or the administrator set it
+	 * ({@link Organisation}); what is not set yet is a clear placeholder in brackets
+	 * ("[CƠ QUAN CHỦ QUẢN]"), never another organisation's name.
+	 * @return the organisation's settings, placeholders filled in
+	 */
+	OrganisationDetails issuer() {
+		var set = this.organisation.current().details();
+		var recipients = set.recipients();
+		if (recipients.isEmpty() && !set.isComplete()) {
+			recipients = List.of(msg("report.placeholder.recipients"));
+		}
+		return new OrganisationDetails(orPlaceholder(set.name(), "name"), orPlaceholder(set.parentBody(), "parentBody"),
+				orPlaceholder(set.issuingBody(), "issuingBody"), orPlaceholder(set.place(), "place"),
+				orPlaceholder(set.signerTitle(), "signerTitle"), recipients);
+	}
+
+	private String orPlaceholder(String value, String field) {
+		return (value != null) ? value : msg("report.placeholder." + field);
 	}
 
 	/**
@@ -104,16 +132,18 @@ class Document {
 	}
 
 	/**
-	 * Who receives it on the left; the place and date and the signer's title on the
-	 * right.
+	 * Who receives it on the left, one bullet each; the place and date and the signer's
+	 * title on the right.
 	 * @return the next free row
 	 */
-	int signature(Sheet sheet, Sheets sheets, int row, int lastColumn, String signer, String... to) {
+	int signature(Sheet sheet, Sheets sheets, int row, int lastColumn, String placeName, String signer,
+			List<String> recipientList) {
+		var to = recipientList.stream().map((r) -> msg("report.recipient", r)).toArray(String[]::new);
 		int split = Math.max(NAME + 1, lastColumn / 2);
 		var today = LocalDate.now(this.clock);
 		var place = Sheets.row(sheet, row);
 		Sheets.text(place, split,
-				msg("report.placeDate", today.getDayOfMonth(), today.getMonthValue(), today.getYear()),
+				msg("report.placeDate", placeName, today.getDayOfMonth(), today.getMonthValue(), today.getYear()),
 				sheets.plain(13, false, true, false, HorizontalAlignment.CENTER));
 		Sheets.merge(sheet, row, split, lastColumn);
 		var recipients = Sheets.row(sheet, row + 1);

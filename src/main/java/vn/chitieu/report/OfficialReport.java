@@ -153,7 +153,8 @@ public class OfficialReport {
 		sheet.setColumnWidth(assessment, 14 * 256);
 		sheet.setColumnWidth(notes, 44 * 256);
 
-		int row = this.document.letterhead(sheet, sheets, notes, msg("report.issuer.parent"), msg("report.issuer.name"),
+		var issuer = this.document.issuer();
+		int row = this.document.letterhead(sheet, sheets, notes, issuer.parentBody(), issuer.issuingBody(),
 				msg("report.number"));
 		var summary = plan.plan();
 		var document = (summary.documentNumber() != null) ? summary.documentNumber() : summary.code();
@@ -204,8 +205,8 @@ public class OfficialReport {
 				indicatorRow(sheet, sheets, row++, number++, indicator, plan);
 			}
 		}
-		this.document.signature(sheet, sheets, row + 1, notes, msg("report.signer"), msg("report.recipient.committee"),
-				msg("report.recipient.department"), msg("report.recipient.archive"));
+		this.document.signature(sheet, sheets, row + 1, notes, issuer.place(), issuer.signerTitle(),
+				issuer.recipients());
 		Sheets.page(sheet, true, header, header + 1, NAME + 1);
 	}
 

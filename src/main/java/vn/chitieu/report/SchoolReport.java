@@ -73,7 +73,8 @@ public class SchoolReport {
 			}
 			sheet.setColumnWidth(position, 15 * 256);
 			sheet.setColumnWidth(improve, 44 * 256);
-			int row = this.document.letterhead(sheet, sheets, improve, msg("report.school.parent"),
+			var office = this.document.issuer();
+			int row = this.document.letterhead(sheet, sheets, improve, office.name().toUpperCase(Document.VIETNAMESE),
 					school.name().toUpperCase(Document.VIETNAMESE), null);
 			var plan = standing.plan();
 			row = this.document.title(sheet, sheets, row, improve, msg("report.school.title"),
@@ -105,8 +106,8 @@ public class SchoolReport {
 				Sheets.text(Sheets.row(sheet, row++), 0, msg("report.school.none"), sheets.text());
 				Sheets.merge(sheet, row - 1, 0, improve);
 			}
-			this.document.signature(sheet, sheets, row + 1, improve, msg("report.school.signer"),
-					msg("report.recipient.office"), msg("report.recipient.archive"));
+			this.document.signature(sheet, sheets, row + 1, improve, office.place(), msg("report.school.signer"),
+					java.util.List.of(office.name() + ";", msg("report.recipient.archive")));
 			Sheets.page(sheet, true, header, header, OfficialReport.NAME + 1);
 			workbook.write(out);
 		}

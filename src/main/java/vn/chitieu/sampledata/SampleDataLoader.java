@@ -26,6 +26,8 @@ import vn.chitieu.dataentry.ReportedYear;
 import vn.chitieu.dataentry.FigureKey;
 import vn.chitieu.dataentry.SubmissionStatus;
 import vn.chitieu.dataentry.Submissions;
+import vn.chitieu.organisation.Organisation;
+import vn.chitieu.organisation.OrganisationDetails;
 import vn.chitieu.orgunit.NewSchool;
 import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.orgunit.SchoolYear;
@@ -80,6 +82,8 @@ class SampleDataLoader implements ApplicationRunner, Ordered {
 
 	private final TransactionTemplate transaction;
 
+	private final Organisation organisation;
+
 	private final ObjectProvider<EmbeddedDatabase> embeddedDatabase;
 
 	private final Environment environment;
@@ -87,8 +91,8 @@ class SampleDataLoader implements ApplicationRunner, Ordered {
 	private final String mode;
 
 	SampleDataLoader(OrgUnits units, SchoolYears years, Plans plans, MetricCatalog catalog, Submissions submissions,
-			Users users, Installation installation, AuditLog audit, TransactionTemplate transaction,
-			ObjectProvider<EmbeddedDatabase> embeddedDatabase, Environment environment,
+			Users users, Installation installation, AuditLog audit, Organisation organisation,
+			TransactionTemplate transaction, ObjectProvider<EmbeddedDatabase> embeddedDatabase, Environment environment,
 			@Value("${chitieu.sample-data:auto}") String mode) {
 		this.units = units;
 		this.years = years;
@@ -98,6 +102,7 @@ class SampleDataLoader implements ApplicationRunner, Ordered {
 		this.users = users;
 		this.installation = installation;
 		this.audit = audit;
+		this.organisation = organisation;
 		this.transaction = transaction;
 		this.embeddedDatabase = embeddedDatabase;
 		this.environment = environment;
@@ -112,6 +117,8 @@ class SampleDataLoader implements ApplicationRunner, Ordered {
 			log.info("Sample district loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
 		}
 		if (this.installation.hasSampleData()) {
+			// Also for a sample loaded before the organisation had settings.
+			this.organisation.fillIfEmpty(SampleRoster.ORGANISATION, AuditLog.SYSTEM);
 			printLogins();
 		}
 	}

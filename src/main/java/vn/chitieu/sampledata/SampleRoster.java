@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import vn.chitieu.organisation.OrganisationDetails;
 import vn.chitieu.orgunit.EducationLevel;
 import vn.chitieu.orgunit.Ownership;
 
@@ -21,6 +22,11 @@ final class SampleRoster {
 	static final String DISTRICT_CODE = "LONGBIEN";
 
 	static final String DISTRICT_NAME = "Quận Long Biên";
+
+	/** The Office's own settings, as its documents print them. */
+	static final OrganisationDetails ORGANISATION = new OrganisationDetails("Phòng Giáo dục và Đào tạo quận Long Biên",
+			"UBND QUẬN LONG BIÊN", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Long Biên", "TRƯỞNG PHÒNG",
+			List.of("UBND quận Long Biên;", "Sở GD&ĐT Hà Nội;", "Lưu: VT."));
 
 	/** The 14 wards of Long Biên, in alphabetical order. */
 	static final List<WardSpec> WARDS = List.of(new WardSpec("P-BODE", "Phường Bồ Đề"),

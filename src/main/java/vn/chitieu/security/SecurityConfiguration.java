@@ -112,6 +112,8 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name(), Role.WARD.name())
 			.requestMatchers("/progress/**", "/reports/**")
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
+			.requestMatchers("/admin/organisation")
+			.hasAnyRole(Role.OFFICE.name(), Role.ADMIN.name())
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/plans/import", "/plans/import/**")

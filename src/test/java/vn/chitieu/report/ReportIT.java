@@ -26,11 +26,15 @@ import vn.chitieu.progress.Progress;
 import vn.chitieu.progress.ProgressStatus;
 import vn.chitieu.testsupport.IntegrationTest;
 import vn.chitieu.testsupport.Logins;
+import vn.chitieu.testsupport.SampleOrganisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -83,6 +87,7 @@ class ReportIT {
 					"TRƯỞNG PHÒNG", "Nơi nhận:");
 			assertThat(all).anyMatch((t) -> t.startsWith("DỮ LIỆU MẪU"));
 			assertThat(all).anyMatch((t) -> t.matches("Long Biên, ngày \\d+ tháng \\d+ năm \\d{4}"));
+			assertThat(all).containsSubsequence("• UBND quận Long Biên;", "• Sở GD&ĐT Hà Nội;", "• Lưu: VT.");
 			var header = headerRow(sheet);
 			assertThat(rowTexts(sheet.getRow(header))).containsSubsequence("STT", "Chỉ tiêu", "Đơn vị tính",
 					"Chỉ tiêu kế hoạch", "Thực hiện", "So sánh / tỷ lệ hoàn thành", "Đánh giá", "Ghi chú");
@@ -242,6 +247,63 @@ class ReportIT {
 	}
 
 	@Test
+	void shouldPrintTheIssuingBodyPlaceSignerAndRecipientsTheOfficeSet() throws Exception {
+		var version = this.jdbc.queryForObject("select version from organisation", Long.class);
+		try {
+			this.mvc
+				.perform(post("/admin/organisation").with(this.logins.as(Logins.OFFICE))
+					.with(csrf())
+					.param("name", "Phòng Giáo dục và Đào tạo huyện Gia Lâm")
+					.param("parentBody", "UBND HUYỆN GIA LÂM")
+					.param("issuingBody", "PHÒNG GD&ĐT HUYỆN GIA LÂM")
+					.param("place", "Gia Lâm")
+					.param("signerTitle", "KT. TRƯỞNG PHÒNG")
+					.param("recipients", "Văn phòng HĐND-UBND huyện;\nLưu: VT, PGD.")
+					.param("version", version.toString()))
+				.andExpect(redirectedUrl("/admin/organisation"));
+			try (var workbook = download(REPORT, Logins.VIEWER)) {
+				var sheet = workbook.getSheet(OfficialReport.MAIN_SHEET);
+				assertThat(text(sheet, 0, 0)).isEqualTo("UBND HUYỆN GIA LÂM");
+				assertThat(text(sheet, 1, 0)).isEqualTo("PHÒNG GD&ĐT HUYỆN GIA LÂM");
+				var all = sheetTexts(sheet);
+				assertThat(all).anyMatch((t) -> t.matches("Gia Lâm, ngày \\d+ tháng \\d+ năm \\d{4}"));
+				assertThat(all).contains("KT. TRƯỞNG PHÒNG")
+					.containsSubsequence("Nơi nhận:", "• Văn phòng HĐND-UBND huyện;", "• Lưu: VT, PGD.")
+					.doesNotContain("TRƯỞNG PHÒNG", "UBND QUẬN LONG BIÊN", "• UBND quận Long Biên;")
+					.noneMatch((t) -> t.startsWith("Long Biên, ngày"));
+			}
+			long school = this.units.schoolByCode("TH-GIATHUY").orElseThrow().id();
+			try (var workbook = download("/schools/" + school + "/progress.xlsx?plan=" + PLAN + "&year=" + YEAR.label(),
+					"th-giathuy")) {
+				var sheet = workbook.getSheet(SchoolReport.SHEET);
+				assertThat(text(sheet, 0, 0)).isEqualTo("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN GIA LÂM");
+				assertThat(sheetTexts(sheet)).contains("• Phòng Giáo dục và Đào tạo huyện Gia Lâm;")
+					.anyMatch((t) -> t.matches("Gia Lâm, ngày \\d+ tháng \\d+ năm \\d{4}"));
+			}
+		}
+		finally {
+			SampleOrganisation.restore(this.jdbc);
+		}
+	}
+
+	@Test
+	void shouldPrintPlaceholdersNotAnotherOfficesNamesWhileTheOrganisationIsNotSetUp() throws Exception {
+		SampleOrganisation.empty(this.jdbc);
+		try (var workbook = download(REPORT, Logins.OFFICE)) {
+			var sheet = workbook.getSheet(OfficialReport.MAIN_SHEET);
+			assertThat(text(sheet, 0, 0)).isEqualTo("[CƠ QUAN CHỦ QUẢN]");
+			assertThat(text(sheet, 1, 0)).isEqualTo("[TÊN CƠ QUAN BAN HÀNH]");
+			var all = sheetTexts(sheet);
+			assertThat(all).anyMatch((t) -> t.matches("\\[Địa danh\\], ngày \\d+ tháng \\d+ năm \\d{4}"));
+			assertThat(all).contains("[CHỨC VỤ NGƯỜI KÝ]", "• [Nơi nhận — chưa thiết lập]")
+				.doesNotContain("TRƯỞNG PHÒNG", "UBND QUẬN LONG BIÊN");
+		}
+		finally {
+			SampleOrganisation.restore(this.jdbc);
+		}
+	}
+
+	@Test
 	void shouldGiveASchoolItsOwnSheetOnly() throws Exception {
 		long own = this.units.schoolByCode("TH-GIATHUY").orElseThrow().id();
 		long other = this.units.schoolByCode("TH-BODE").orElseThrow().id();
@@ -250,7 +312,9 @@ class ReportIT {
 		try (var workbook = download(path, "th-giathuy")) {
 			var sheet = workbook.getSheet(SchoolReport.SHEET);
 			var texts = sheetTexts(sheet);
-			assertThat(texts).contains("TRƯỜNG TIỂU HỌC GIA THỤY", "HIỆU TRƯỞNG");
+			assertThat(texts).contains("TRƯỜNG TIỂU HỌC GIA THỤY", "HIỆU TRƯỞNG",
+					"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO QUẬN LONG BIÊN", "• Phòng Giáo dục và Đào tạo quận Long Biên;",
+					"• Lưu: VT.");
 			var rows = indicatorRows(sheet);
 			assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(
 					standing.indicators().stream().map((i) -> i.indicator().code()).toList());
