@@ -95,12 +95,16 @@ class SchoolYearController {
 			BindingResult result, Principal user, Locale locale, Model model, RedirectAttributes redirect) {
 		var state = state(year);
 		model.addAttribute("reopenForm", new ReopenForm(state.version(), ""));
-		checkDates(state.year(), form, result);
+		if (form == null) {
+			return stale(state, locale, model);
+		}
+		var deadlines = form.deadlines(result);
+		checkDates(state.year(), deadlines, result);
 		if (result.hasErrors()) {
 			return refused(state, result, locale, model);
 		}
 		try {
-			this.years.setDeadlines(state.year(), form.version(), form.deadlines(), user.getName());
+			this.years.setDeadlines(state.year(), form.version(), deadlines, user.getName());
 		}
 		catch (SchoolYearException ex) {
 			return refused(state, ex, result, locale, model, redirect);
@@ -133,6 +137,9 @@ class SchoolYearController {
 			BindingResult result, Principal user, Locale locale, Model model, RedirectAttributes redirect) {
 		var state = state(year);
 		model.addAttribute("deadlineForm", DeadlineForm.of(state));
+		if (form == null) {
+			return stale(state, locale, model);
+		}
 		if (result.hasErrors()) {
 			return refused(state, result, locale, model);
 		}
@@ -190,6 +197,17 @@ class SchoolYearController {
 		return refused(state, reject(result, ex), locale, model);
 	}
 
+	/**
+	 * A form whose hidden fields could not be read (not sent by this application's page):
+	 * the year's page afresh, saying it was out of date.
+	 */
+	private String stale(SchoolYearState state, Locale locale, Model model) {
+		model.addAttribute("deadlineForm", DeadlineForm.of(state));
+		model.addAttribute("reopenForm", new ReopenForm(state.version(), ""));
+		model.addAttribute("problem", message("schoolYears.error.stale", locale));
+		return yearPage(state, model);
+	}
+
 	private static BindingResult reject(BindingResult result, SchoolYearException ex) {
 		if (ex.field() != null) {
 			result.rejectValue(ex.field(), ex.code(), ex.arguments(), null);
@@ -201,11 +219,11 @@ class SchoolYearController {
 	}
 
 	/** Every date that falls outside the year, each beside its field. */
-	private static void checkDates(SchoolYear year, DeadlineForm form, BindingResult result) {
-		check(year, "deadline", form.deadline(), result);
-		check(year, "deadlineMN", form.deadlineMN(), result);
-		check(year, "deadlineTH", form.deadlineTH(), result);
-		check(year, "deadlineTHCS", form.deadlineTHCS(), result);
+	private static void checkDates(SchoolYear year, Deadlines deadlines, BindingResult result) {
+		check(year, "deadline", deadlines.general(), result);
+		for (var level : EducationLevel.values()) {
+			check(year, "deadline" + level.name(), deadlines.byLevel().get(level), result);
+		}
 	}
 
 	private static void check(SchoolYear year, String field, LocalDate date, BindingResult result) {
