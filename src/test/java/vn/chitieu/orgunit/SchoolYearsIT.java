@@ -63,6 +63,9 @@ class SchoolYearsIT {
 	@Autowired
 	OrgUnits units;
 
+	@Autowired
+	SchoolYears years;
+
 	Logins logins;
 
 	@BeforeEach
@@ -93,6 +96,29 @@ class SchoolYearsIT {
 			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isIn(302, 403));
 		assertThat(exists(2025)).isFalse();
 		assertThat(changes()).isEqualTo(before);
+	}
+
+	@Test
+	void shouldShowTheSchoolYearsInEnglishToo() throws Exception {
+		this.mvc
+			.perform(get("/admin/school-years").cookie(new jakarta.servlet.http.Cookie("chitieu-lang", "en"))
+				.with(this.logins.as(Logins.OFFICE)))
+			.andExpect(content().string(allOf(containsString("Open school year " + NEXT), containsString("Closed"),
+					not(containsString("Mở năm học")))));
+		this.mvc
+			.perform(get("/admin/school-years/2023-2024").cookie(new jakarta.servlet.http.Cookie("chitieu-lang", "en"))
+				.with(this.logins.as(Logins.OFFICE)))
+			.andExpect(content()
+				.string(allOf(containsString("Reopen school year 2023-2024"), containsString("Reason for reopening"))));
+	}
+
+	@Test
+	void shouldRefuseChangesAtTheServiceToAnyoneButTheOffice() {
+		// The URL rule is not the only guard: the service itself asks for the Office.
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.years.close(SchoolYear.of(2024), 0, "intruder"))
+			.isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+		assertThat(this.jdbc.queryForObject("select open from school_year where start_year = 2024", Boolean.class))
+			.isTrue();
 	}
 
 	@Test
