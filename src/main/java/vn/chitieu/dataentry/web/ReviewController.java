@@ -7,6 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import vn.chitieu.dataentry.LateUnits;
+import vn.chitieu.dataentry.ReportingDeadline;
 import vn.chitieu.dataentry.SubmissionStatus;
 import vn.chitieu.dataentry.SubmissionSummary;
 import vn.chitieu.dataentry.Submissions;
@@ -25,6 +36,7 @@ import vn.chitieu.orgunit.SchoolYearStatus;
 import vn.chitieu.orgunit.SchoolYears;
 import vn.chitieu.orgunit.UnitRef;
 import vn.chitieu.orgunit.VietnameseCollator;
+import vn.chitieu.platform.Formats;
 
 /**
  * The Office's review queue and the completeness of a school year's reports.
@@ -38,10 +50,15 @@ class ReviewController {
 
 	private final SchoolYears years;
 
-	ReviewController(Submissions submissions, OrgUnits units, SchoolYears years) {
+	private final LateUnits lateUnits;
+
+	private final Clock clock = Clock.system(Formats.ZONE);
+
+	ReviewController(Submissions submissions, OrgUnits units, SchoolYears years, LateUnits lateUnits) {
 		this.submissions = submissions;
 		this.units = units;
 		this.years = years;
+		this.lateUnits = lateUnits;
 	}
 
 	@GetMapping("/review")
@@ -104,7 +121,56 @@ class ReviewController {
 		model.addAttribute("level", level);
 		model.addAttribute("ward", ward);
 		model.addAttribute("status", status);
+		var today = LocalDate.now(this.clock);
+		model.addAttribute("deadlines", deadlines(schoolYear, today));
+		model.addAttribute("late", this.lateUnits.find(schoolYear, today));
 		return "dataentry/completeness";
+	}
+
+	/**
+	 * The schools late with their report for a year, as an .xlsx (Vietnamese headings).
+	 */
+	@GetMapping("/completeness/late.xlsx")
+	void lateUnits(@RequestParam(required = false) String year, HttpServletResponse response) throws IOException {
+		var schoolYear = year(year);
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename("don-vi-cham-nop-" + schoolYear.label() + ".xlsx", StandardCharsets.UTF_8)
+					.build()
+					.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		this.lateUnits.write(schoolYear, LocalDate.now(this.clock), response.getOutputStream());
+	}
+
+	/**
+	 * The year's deadlines: the general one, then each level's own, with the days left.
+	 */
+	private List<DeadlineRow> deadlines(SchoolYear year, LocalDate today) {
+		var deadlines = this.years.deadlines(year);
+		var rows = new ArrayList<DeadlineRow>();
+		if (deadlines.general() != null) {
+			rows.add(new DeadlineRow(null, deadlines.general(),
+					new ReportingDeadline(deadlines.general()).daysLeft(today)));
+		}
+		deadlines.byLevel()
+			.forEach((l, date) -> rows.add(new DeadlineRow(l, date, new ReportingDeadline(date).daysLeft(today))));
+		return rows;
+	}
+
+	/**
+	 * A deadline shown on the completeness page.
+	 *
+	 * @param level the level it is for, null for every level without its own
+	 * @param date the deadline
+	 * @param daysLeft days left: 0 on the day, negative once overdue
+	 */
+	record DeadlineRow(EducationLevel level, LocalDate date, long daysLeft) {
+
+		public long daysOverdue() {
+			return -this.daysLeft;
+		}
+
 	}
 
 	/** Not started first: the Office chases those. */
