@@ -181,17 +181,6 @@ public class ProgressFormat {
 	}
 
 	/**
-	 * @param year a year's progress
-	 * @param indicator the indicator
-	 * @return its value, with "(tạm tính, 17/22 trường)" while it is an estimate from an
-	 * open year's incomplete figures
-	 */
-	public String shown(YearProgress year, IndicatorDefinition indicator) {
-		var value = value(indicator, year.result().value());
-		return year.estimate() ? msg("progress.estimated", value, coverage(year.result(), indicator.measure())) : value;
-	}
-
-	/**
 	 * @param bounds the lowest and highest value the units not yet reported allow
 	 * @param indicator the indicator
 	 * @return "từ 77,3 % đến 100 %"; empty without bounds or when they are one value
