@@ -48,6 +48,9 @@ class OrgUnit {
 
 	private boolean active = true;
 
+	@Column(name = "closed_year")
+	private Integer closedYear;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "school_level", joinColumns = @JoinColumn(name = "school_id"))
 	@Column(name = "level")
@@ -121,6 +124,45 @@ class OrgUnit {
 
 	Set<EducationLevel> getLevels() {
 		return this.levels.isEmpty() ? Set.of() : EnumSet.copyOf(this.levels);
+	}
+
+	Integer getClosedYear() {
+		return this.closedYear;
+	}
+
+	int getVersion() {
+		return this.version;
+	}
+
+	void rename(String code, String name) {
+		this.code = code;
+		this.name = name;
+	}
+
+	void changeSchool(String code, String name, long wardId, Set<EducationLevel> levels, Ownership ownership,
+			Integer openedYear) {
+		if (levels.isEmpty()) {
+			throw new IllegalArgumentException("A school teaches at least one level");
+		}
+		rename(code, name);
+		this.parentId = wardId;
+		this.levels.clear();
+		this.levels.addAll(levels);
+		this.ownership = ownership;
+		this.openedYear = openedYear;
+	}
+
+	/**
+	 * Closes the unit from a school year: it gets no form from then on, the years before
+	 * keep it.
+	 * @param year the start year of the first school year it no longer reports for
+	 */
+	void close(int year) {
+		if (!this.active) {
+			throw new IllegalStateException("Already closed");
+		}
+		this.active = false;
+		this.closedYear = year;
 	}
 
 	UnitRef toRef() {

@@ -7,8 +7,19 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import vn.chitieu.audit.AuditLog;
+import vn.chitieu.audit.AuditRecord;
 
 /**
  * The organisation units: reading them for other modules, registering them.
@@ -17,10 +28,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OrgUnits {
 
+	/** Letters, digits, dot, dash and underscore; the Ministry's school codes fit. */
+	public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+
+	/** The earliest opening year accepted. */
+	public static final int FIRST_YEAR = 1900;
+
 	private final OrgUnitRepository units;
 
-	OrgUnits(OrgUnitRepository units) {
+	private final JdbcTemplate jdbc;
+
+	private final AuditLog audit;
+
+	OrgUnits(OrgUnitRepository units, JdbcTemplate jdbc, AuditLog audit) {
 		this.units = units;
+		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	public Optional<UnitRef> district() {
@@ -98,6 +121,218 @@ public class OrgUnits {
 		var saved = this.units.save(OrgUnit.school(school.code(), school.name(), ward.getId(), school.levels(),
 				school.ownership(), school.openedYear()));
 		return toSchool(saved, Map.of(ward.getId(), ward.getName()));
+	}
+
+	/**
+	 * A ward or school as its edit page shows it.
+	 * @param id its id
+	 * @return the unit, empty if there is no such ward or school
+	 */
+	public Optional<UnitDetails> details(long id) {
+		return this.units.findById(id).filter((u) -> u.getKind() != UnitKind.DISTRICT).map(this::toDetails);
+	}
+
+	/**
+	 * Adds a ward (thêm phường).
+	 * @param change its code and name
+	 * @param by who adds it
+	 * @return its id
+	 * @throws UnitChangeException if the code is malformed or taken
+	 */
+	@PreAuthorize("hasAnyRole('OFFICE', 'ADMIN')")
+	@Transactional
+	public long addWard(UnitChange change, String by) {
+		var district = district().orElseThrow(() -> new IllegalStateException("Create the district first"));
+		checkCode(change.code(), null);
+		var saved = this.units.saveAndFlush(OrgUnit.ward(change.code().trim(), change.name().trim(), district.id()));
+		this.audit.record(by, record("UNIT_ADDED", saved).withDetail(describe(saved)));
+		return saved.getId();
+	}
+
+	/**
+	 * Adds a school (thêm trường); its form appears for every open year from its opening
+	 * year on.
+	 * @param change what the school is
+	 * @param by who adds it
+	 * @return its id
+	 * @throws UnitChangeException if the input is refused
+	 */
+	@PreAuthorize("hasAnyRole('OFFICE', 'ADMIN')")
+	@Transactional
+	public long addSchool(UnitChange change, String by) {
+		checkCode(change.code(), null);
+		checkSchool(change, null);
+		var saved = this.units.saveAndFlush(OrgUnit.school(change.code().trim(), change.name().trim(), change.wardId(),
+				change.levels(), change.ownership(), change.openedYear()));
+		this.audit.record(by, record("UNIT_ADDED", saved).withDetail(describe(saved)));
+		return saved.getId();
+	}
+
+	/**
+	 * Changes a ward or school, if nobody changed it since {@code version}.
+	 * @param id the unit
+	 * @param change the new values (for a ward only code and name count)
+	 * @param version the version the form was opened on
+	 * @param by who changes it
+	 * @return whether anything changed
+	 * @throws UnitChangeException if the input is refused or the edit is stale
+	 */
+	@PreAuthorize("hasAnyRole('OFFICE', 'ADMIN')")
+	@Transactional
+	public boolean update(long id, UnitChange change, int version, String by) {
+		var unit = editable(id);
+		if (unit.getVersion() != version) {
+			throw new UnitChangeException(null, "unit.conflict");
+		}
+		checkCode(change.code(), unit.getId());
+		var before = describe(unit);
+		if (unit.getKind() == UnitKind.WARD) {
+			unit.rename(change.code().trim(), change.name().trim());
+		}
+		else {
+			checkSchool(change, unit);
+			unit.changeSchool(change.code().trim(), change.name().trim(), change.wardId(), change.levels(),
+					change.ownership(), change.openedYear());
+		}
+		var after = describe(unit);
+		if (before.equals(after)) {
+			return false;
+		}
+		this.units.flush();
+		this.audit.record(by, record("UNIT_CHANGED", unit).withChange("unit", before, after));
+		return true;
+	}
+
+	/**
+	 * Closes a school from a school year (đóng, sáp nhập): the years before keep it and
+	 * its figures, it gets no form from that year on. Nothing is deleted.
+	 * @param id the unit
+	 * @param year the start year of the first school year it no longer reports for
+	 * @param version the version the page was opened on
+	 * @param by who closes it
+	 * @throws UnitChangeException if the year is refused or the edit is stale
+	 */
+	@PreAuthorize("hasAnyRole('OFFICE', 'ADMIN')")
+	@Transactional
+	public void close(long id, int year, int version, String by) {
+		var unit = editable(id);
+		if (unit.getKind() != UnitKind.SCHOOL) {
+			// A ward's forms do not look at closing yet: merging wards is the
+			// reorganisation.
+			throw new UnitChangeException(null, "unit.close.ward");
+		}
+		if (unit.getVersion() != version) {
+			throw new UnitChangeException(null, "unit.conflict");
+		}
+		if (!unit.isActive()) {
+			throw new UnitChangeException(null, "unit.close.already");
+		}
+		int latest = latestYear();
+		int first = (unit.getOpenedYear() != null) ? unit.getOpenedYear() + 1 : FIRST_YEAR;
+		if (year < first || year > latest) {
+			throw new UnitChangeException("closedYear", "unit.close.year", first, latest);
+		}
+		Integer reported = this.jdbc.queryForObject(
+				"select min(school_year) from submission where unit_id = ? and school_year >= ?", Integer.class, id,
+				year);
+		if (reported != null) {
+			throw new UnitChangeException("closedYear", "unit.close.reported", reported);
+		}
+		unit.close(year);
+		this.units.flush();
+		this.audit.record(by, record("UNIT_CLOSED", unit).withChange("closedYear", null, String.valueOf(year)));
+	}
+
+	private OrgUnit editable(long id) {
+		return this.units.findById(id)
+			.filter((u) -> u.getKind() != UnitKind.DISTRICT)
+			.orElseThrow(() -> new UnitChangeException(null, "unit.unknown"));
+	}
+
+	private void checkCode(String code, Long self) {
+		if (code == null || !CODE.matcher(code.trim()).matches()) {
+			throw new UnitChangeException("code", "unit.code.format");
+		}
+		var other = this.units.findByCode(code.trim());
+		if (other.isPresent() && !Objects.equals(other.get().getId(), self)) {
+			throw new UnitChangeException("code", "unit.code.taken", other.get().getName());
+		}
+	}
+
+	private void checkSchool(UnitChange change, OrgUnit unit) {
+		if (change.wardId() == null
+				|| this.units.findById(change.wardId()).filter((u) -> u.getKind() == UnitKind.WARD).isEmpty()) {
+			throw new UnitChangeException("wardId", "unit.ward.unknown");
+		}
+		if (change.levels() == null || change.levels().isEmpty()) {
+			throw new UnitChangeException("levels", "unit.levels.none");
+		}
+		if (change.ownership() == null) {
+			throw new UnitChangeException("ownership", "unit.ownership.none");
+		}
+		int latest = latestYear() + 1;
+		if (change.openedYear() != null && (change.openedYear() < FIRST_YEAR || change.openedYear() > latest)) {
+			throw new UnitChangeException("openedYear", "unit.opened.range", FIRST_YEAR, latest);
+		}
+		if (unit == null) {
+			return;
+		}
+		var removed = EnumSet.noneOf(EducationLevel.class);
+		removed.addAll(unit.getLevels());
+		removed.removeAll(change.levels());
+		for (var level : removed) {
+			if (hasFigures(unit.getId(), level)) {
+				throw new UnitChangeException("levels", "unit.levels.reported", level.name());
+			}
+		}
+		if (change.openedYear() != null && !Objects.equals(change.openedYear(), unit.getOpenedYear())) {
+			Integer earliest = this.jdbc.queryForObject("select min(school_year) from submission where unit_id = ?",
+					Integer.class, unit.getId());
+			if (earliest != null && earliest < change.openedYear()) {
+				throw new UnitChangeException("openedYear", "unit.opened.reported", earliest);
+			}
+		}
+	}
+
+	private boolean hasFigures(long unitId, EducationLevel level) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("""
+				select exists (select 1 from figure f join submission s on s.id = f.submission_id
+				               where s.unit_id = ? and f.level = ?)
+				""", Boolean.class, unitId, level.name()));
+	}
+
+	private boolean hasFigures(long unitId) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("""
+				select exists (select 1 from figure f join submission s on s.id = f.submission_id where s.unit_id = ?)
+				""", Boolean.class, unitId));
+	}
+
+	private int latestYear() {
+		Integer latest = this.jdbc.queryForObject("select max(start_year) from school_year", Integer.class);
+		return (latest != null) ? latest : Year.now().getValue();
+	}
+
+	private UnitDetails toDetails(OrgUnit u) {
+		return new UnitDetails(u.getId(), u.getKind(), u.getCode(), u.getName(),
+				(u.getKind() == UnitKind.SCHOOL) ? u.getParentId() : null, u.getLevels(), u.getOwnership(),
+				u.getOpenedYear(), u.getClosedYear(), hasFigures(u.getId()), u.getVersion());
+	}
+
+	private static AuditRecord record(String action, OrgUnit unit) {
+		return AuditRecord.of(action, unit.getKind().name(), String.valueOf(unit.getId())).withUnit(unit.getId(), null);
+	}
+
+	private static String describe(OrgUnit u) {
+		var parts = new ArrayList<String>();
+		parts.add("code=" + u.getCode());
+		parts.add("name=" + u.getName());
+		if (u.getKind() == UnitKind.SCHOOL) {
+			parts.add("ward=" + u.getParentId());
+			parts.add("levels=" + u.getLevels().stream().sorted().map(Enum::name).toList());
+			parts.add("ownership=" + u.getOwnership());
+			parts.add("opened=" + u.getOpenedYear());
+		}
+		return String.join("; ", parts);
 	}
 
 	private Map<Long, String> wardNames() {

@@ -117,13 +117,19 @@ class SecurityConfiguration {
 			// School years are the Office's business, not the administrator's.
 			.requestMatchers("/admin/school-years", "/admin/school-years/**")
 			.hasRole(Role.OFFICE.name())
+			// Wards and schools: the Office knows them, the administrator sets up an
+			// installation.
+			.requestMatchers("/admin/units/**")
+			.hasAnyRole(Role.OFFICE.name(), Role.ADMIN.name())
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/plans/import", "/plans/import/**")
 			.hasRole(Role.OFFICE.name())
 			.requestMatchers("/plans", "/plans/**")
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
-			.requestMatchers(HttpMethod.GET, "/schools", "/wards", "/completeness", "/completeness/**", "/district/**")
+			.requestMatchers(HttpMethod.GET, "/schools", "/wards")
+			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name(), Role.ADMIN.name())
+			.requestMatchers(HttpMethod.GET, "/completeness", "/completeness/**", "/district/**")
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
 			.requestMatchers("/review", "/submissions/**", "/district/**")
 			.hasRole(Role.OFFICE.name())

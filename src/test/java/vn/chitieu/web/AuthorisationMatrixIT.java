@@ -298,10 +298,10 @@ class AuthorisationMatrixIT {
 				case "code", "planCode" -> before.endsWith("/indicators/") ? INDICATOR : PLAN;
 				case "indicatorCode" -> INDICATOR;
 				case "id" -> {
-					if (before.startsWith("/schools/")) {
+					if (before.startsWith("/schools/") || before.startsWith("/admin/units/schools/")) {
 						yield String.valueOf(units.get("school"));
 					}
-					if (before.startsWith("/wards/")) {
+					if (before.startsWith("/wards/") || before.startsWith("/admin/units/wards/")) {
 						yield String.valueOf(units.get("ward"));
 					}
 					if (before.startsWith("/submissions/")) {
