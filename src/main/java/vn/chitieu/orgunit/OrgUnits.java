@@ -277,6 +277,10 @@ public class OrgUnits {
 		if (unit == null) {
 			return;
 		}
+		if (unit.getClosedYear() != null && change.openedYear() != null
+				&& change.openedYear() >= unit.getClosedYear()) {
+			throw new UnitChangeException("openedYear", "unit.opened.range", FIRST_YEAR, unit.getClosedYear() - 1);
+		}
 		var removed = EnumSet.noneOf(EducationLevel.class);
 		removed.addAll(unit.getLevels());
 		removed.removeAll(change.levels());
