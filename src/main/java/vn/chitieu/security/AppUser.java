@@ -45,6 +45,14 @@ class AppUser {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@Column(name = "created_by")
+	private String createdBy;
+
+	private String contact;
+
+	@Column(name = "last_login_at")
+	private Instant lastLoginAt;
+
 	@Version
 	private int version;
 
@@ -61,6 +69,40 @@ class AppUser {
 		this.role = role;
 		this.unitId = unitId;
 		this.createdAt = now;
+	}
+
+	/**
+	 * Records who created the user and how to reach them.
+	 */
+	void createdBy(String actor, String contact) {
+		this.createdBy = actor;
+		this.contact = contact;
+	}
+
+	/**
+	 * Changes what an administrator may change (never the login name).
+	 * @throws IllegalArgumentException if the role and the unit do not fit together
+	 */
+	void update(String displayName, Role role, Long unitId, String contact) {
+		if (role.isUnitBound() != (unitId != null)) {
+			throw new IllegalArgumentException("SCHOOL and WARD users, and only they, are bound to a unit");
+		}
+		this.displayName = displayName;
+		this.role = role;
+		this.unitId = unitId;
+		this.contact = contact;
+	}
+
+	void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	String getContact() {
+		return this.contact;
+	}
+
+	int getVersion() {
+		return this.version;
 	}
 
 	void changePassword(String passwordHash, boolean mustChange) {
@@ -102,7 +144,7 @@ class AppUser {
 
 	UserSummary toSummary() {
 		return new UserSummary(this.id, this.username, this.displayName, this.role, this.unitId, this.enabled,
-				this.mustChangePassword, this.createdAt);
+				this.mustChangePassword, this.createdAt, this.createdBy, this.contact, this.lastLoginAt, this.version);
 	}
 
 }

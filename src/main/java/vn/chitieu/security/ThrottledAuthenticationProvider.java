@@ -74,6 +74,13 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		if (result != null) {
 			this.attempts.succeeded(username, address);
+			try {
+				this.users.recordLogin(username);
+			}
+			catch (DataAccessException | TransactionException ex) {
+				// The login stands: only its time is not recorded.
+				log.warn("The last login of '{}' could not be recorded: {}", printable(username), ex.getMessage());
+			}
 		}
 		return result;
 	}

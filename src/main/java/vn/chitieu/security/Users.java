@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +49,41 @@ public class Users {
 
 	public List<UserSummary> all() {
 		return this.users.findAllByOrderByRoleAscUsernameAsc().stream().map(AppUser::toSummary).toList();
+	}
+
+	/**
+	 * @param filter which users
+	 * @return the users the filter lets through, by role and login name
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<UserSummary> search(UserFilter filter) {
+		return all().stream().filter(filter::matches).toList();
+	}
+
+	/**
+	 * @param id a user's id
+	 * @return the user, if it exists
+	 */
+	public Optional<UserSummary> find(long id) {
+		return this.users.findById(id).map(AppUser::toSummary);
+	}
+
+	/**
+	 * @param username a login name as typed
+	 * @return whether it is a well-formed login name (3 to 60 letters, digits, dots,
+	 * dashes and underscores, starting with a letter or digit; upper case is taken as
+	 * lower case)
+	 */
+	public static boolean isWellFormed(String username) {
+		return normalise(username).matches(USERNAME) && username.strip().equals(username);
+	}
+
+	/**
+	 * @param username a login name as typed
+	 * @return whether a user of that name exists already
+	 */
+	public boolean isTaken(String username) {
+		return exists(username);
 	}
 
 	public Optional<UserSummary> find(String username) {
@@ -121,6 +158,130 @@ public class Users {
 				.withChange("role", null, user.role().name()));
 		}
 		this.audit.record(actor, audits);
+	}
+
+	/**
+	 * Creates a user with a one-time password, which they must change at their first
+	 * login: an administrator's way to add a person.
+	 * @param username the login name
+	 * @param profile who the user is
+	 * @param actor the administrator
+	 * @return the user and the one-time password, to be shown once
+	 * @throws IllegalArgumentException if the name is malformed or taken, or the role and
+	 * the unit do not fit together
+	 */
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	public PasswordReset createWithOneTimePassword(String username, UserProfile profile, String actor) {
+		var name = normalise(username);
+		if (!name.matches(USERNAME)) {
+			throw new IllegalArgumentException("Invalid username: " + username);
+		}
+		if (this.users.findByUsername(name).isPresent()) {
+			throw new IllegalArgumentException("Username taken: " + name);
+		}
+		var password = PasswordPolicy.oneTimePassword();
+		var entity = new AppUser(name, this.encoder.encode(password), profile.displayName(), profile.role(),
+				profile.unitId(), Instant.now());
+		entity.changePassword(entity.getPasswordHash(), true);
+		entity.createdBy(actor, profile.contact());
+		this.users.save(entity);
+		this.audit.record(actor,
+				List.of(AuditRecord.of("USER_CREATED", "user", name)
+					.withUnit(profile.unitId(), null)
+					.withChange("role", null, profile.role().name()),
+						AuditRecord.of("USER_CREATED", "user", name)
+							.withUnit(profile.unitId(), null)
+							.withChange("displayName", null, profile.displayName())));
+		return new PasswordReset(name, password);
+	}
+
+	/**
+	 * Changes a user's name, role, unit and contact, field by field in the audit trail. A
+	 * change of role or unit ends the user's sessions, which hold the old ones.
+	 * @param id the user
+	 * @param profile what the user is to be
+	 * @param version the version the administrator's form was opened on
+	 * @param actor the administrator
+	 * @return whether anything changed
+	 * @throws UserChangedException if the user changed since the form was opened
+	 * @throws java.util.NoSuchElementException for an unknown user
+	 */
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	public boolean update(long id, UserProfile profile, int version, String actor) {
+		var user = this.users.findById(id).orElseThrow();
+		if (user.getVersion() != version) {
+			throw new UserChangedException(user.toSummary());
+		}
+		var changes = new java.util.ArrayList<AuditRecord>();
+		var base = AuditRecord.of("USER_CHANGED", "user", user.getUsername()).withUnit(profile.unitId(), null);
+		addChange(changes, base, "displayName", user.getDisplayName(), profile.displayName());
+		addChange(changes, base, "role", user.getRole().name(), profile.role().name());
+		addChange(changes, base, "unit", str(user.getUnitId()), str(profile.unitId()));
+		addChange(changes, base, "contact", user.getContact(), profile.contact());
+		if (changes.isEmpty()) {
+			return false;
+		}
+		boolean scopeChanged = user.getRole() != profile.role() || !Objects.equals(user.getUnitId(), profile.unitId());
+		user.update(profile.displayName(), profile.role(), profile.unitId(), profile.contact());
+		this.users.flush();
+		if (scopeChanged) {
+			this.sessions.endOthers(user.getUsername());
+		}
+		this.audit.record(actor, changes);
+		return true;
+	}
+
+	/**
+	 * Disables a user (they can no longer log in, and every session of theirs ends at
+	 * once) or enables them again.
+	 * @param id the user
+	 * @param enabled whether the user may log in
+	 * @param actor the administrator
+	 * @return whether anything changed
+	 * @throws IllegalStateException if administrators try to disable themselves
+	 * @throws java.util.NoSuchElementException for an unknown user
+	 */
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	public boolean setEnabled(long id, boolean enabled, String actor) {
+		var user = this.users.findById(id).orElseThrow();
+		if (!enabled && user.getUsername().equals(normalise(actor))) {
+			throw new IllegalStateException("An administrator cannot disable themself");
+		}
+		if (user.isEnabled() == enabled) {
+			return false;
+		}
+		user.setEnabled(enabled);
+		if (!enabled) {
+			this.sessions.endOthers(user.getUsername());
+		}
+		this.audit.record(actor,
+				AuditRecord.of(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", user.getUsername())
+					.withUnit(user.getUnitId(), null)
+					.withChange("enabled", String.valueOf(!enabled), String.valueOf(enabled)));
+		return true;
+	}
+
+	/**
+	 * Records a successful login.
+	 * @param username the user
+	 */
+	@Transactional
+	void recordLogin(String username) {
+		this.users.recordLogin(normalise(username), Instant.now());
+	}
+
+	private static void addChange(List<AuditRecord> changes, AuditRecord base, String field, String before,
+			String after) {
+		if (!Objects.equals(before, after)) {
+			changes.add(base.withChange(field, before, after));
+		}
+	}
+
+	private static String str(Long value) {
+		return (value != null) ? value.toString() : null;
 	}
 
 	/**
@@ -211,6 +372,7 @@ public class Users {
 	boolean isCurrent(CurrentUser user) {
 		return this.users.findById(user.id())
 			.filter(AppUser::isEnabled)
+			.filter((u) -> u.getRole() == user.role() && Objects.equals(u.getUnitId(), user.unitId()))
 			.map((u) -> stamp(u.getPasswordHash()).equals(user.sessionStamp()))
 			.orElse(false);
 	}

@@ -10,15 +10,19 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.security.CurrentUser;
+import vn.chitieu.security.Role;
+import vn.chitieu.security.UserFilter;
 import vn.chitieu.security.Users;
 
 /**
- * The administrator's list of users, and resetting a forgotten password.
+ * The administrator's list of users, with its filters, and resetting a forgotten
+ * password.
  */
 @Controller
 class UserListController {
@@ -35,9 +39,26 @@ class UserListController {
 		this.messages = messages;
 	}
 
+	/**
+	 * The users, filtered by role, unit, state ({@code active} or {@code disabled}) and
+	 * whether they have ever logged in.
+	 */
 	@GetMapping("/admin/users")
-	String users(Model model) {
-		model.addAttribute("users", this.users.all());
+	String users(@RequestParam(required = false) Role role, @RequestParam(required = false) Long unit,
+			@RequestParam(required = false) String state, @RequestParam(defaultValue = "false") boolean neverLoggedIn,
+			Model model) {
+		Boolean enabled = switch ((state != null) ? state : "") {
+			case "active" -> Boolean.TRUE;
+			case "disabled" -> Boolean.FALSE;
+			default -> null;
+		};
+		var filter = new UserFilter(role, unit, enabled, neverLoggedIn);
+		model.addAttribute("users", this.users.search(filter));
+		model.addAttribute("filter", filter);
+		model.addAttribute("state", (enabled == null) ? "" : state);
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("schools", this.units.schools());
+		model.addAttribute("wards", this.units.wards());
 		model.addAttribute("unitNames", this.units.names());
 		return "security/users";
 	}
