@@ -14,8 +14,6 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 import vn.chitieu.dataentry.Submissions;
 import vn.chitieu.dataentry.SubmissionSummary;
@@ -82,12 +80,15 @@ public class OfficialReport {
 
 	private final Submissions submissions;
 
+	private final Snapshots snapshots;
+
 	private final Document document;
 
 	private final Formats formats;
 
 	OfficialReport(Progress progress, ProgressFormat format, MeasureDescriber describer, OrgUnits units,
-			Submissions submissions, Document document, Formats formats) {
+			Submissions submissions, Document document, Formats formats, Snapshots snapshots) {
+		this.snapshots = snapshots;
 		this.formats = formats;
 		this.document = document;
 		this.progress = progress;
@@ -106,15 +107,14 @@ public class OfficialReport {
 	 * @return false for an unknown plan (nothing written)
 	 * @throws IOException if writing fails
 	 */
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public boolean write(String planCode, SchoolYear year, boolean includeSubmitted, OutputStream out)
 			throws IOException {
-		var found = this.progress.plan(planCode, year, includeSubmitted);
-		if (found.isEmpty()) {
-			return false;
-		}
-		var plan = found.get();
-		try (var workbook = new SXSSFWorkbook(200)) {
+		return this.snapshots.write(out, (workbook) -> {
+			var found = this.progress.plan(planCode, year, includeSubmitted);
+			if (found.isEmpty()) {
+				return false;
+			}
+			var plan = found.get();
 			var sheets = new Sheets(workbook);
 			main(workbook, sheets, plan);
 			var statuses = this.submissions.byUnit(plan.asOf());
@@ -128,9 +128,8 @@ public class OfficialReport {
 			wards(workbook, sheets, plan);
 			completeness(workbook, sheets, plan, statuses);
 			definitions(workbook, sheets, plan);
-			workbook.write(out);
-		}
-		return true;
+			return true;
+		});
 	}
 
 	// ------------------------------------------------------------------ the report
