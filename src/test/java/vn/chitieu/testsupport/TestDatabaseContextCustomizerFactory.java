@@ -32,6 +32,9 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
 			var values = new HashMap<String, Object>(TestDatabase.properties());
 			values.put("chitieu.embedded-db.enabled", "false");
 			values.put("chitieu.sample-data", "true");
+			// Backups of the test database go under target/, never into the working tree.
+			values.put("chitieu.backup.directory", "target/test-backups");
+			values.put("chitieu.backup.schedule", "-");
 			// Above application.yaml, below the test's own inlined properties.
 			var sources = context.getEnvironment().getPropertySources();
 			var source = new MapPropertySource("testDatabase", values);
