@@ -1,7 +1,5 @@
 package vn.chitieu.backup;
 
-import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * backup
  */
 @ConfigurationProperties("chitieu.backup")
-public record BackupProperties(Path directory, @DefaultValue("0 30 2 * * *") String schedule,
+public record BackupProperties(String directory, @DefaultValue("0 30 2 * * *") String schedule,
 		@DefaultValue("14") int keep) {
 
 	public BackupProperties {

@@ -87,8 +87,8 @@ public class Backups {
 
 	static Path directory(BackupProperties properties, EmbeddedDatabase embedded) {
 		Path directory;
-		if (properties.directory() != null && !properties.directory().toString().isBlank()) {
-			directory = properties.directory();
+		if (properties.directory() != null && !properties.directory().isBlank()) {
+			directory = Path.of(properties.directory().strip());
 		}
 		else if (embedded != null && embedded.dataDirectory().getParent() != null) {
 			directory = embedded.dataDirectory().getParent().resolve("backups");

@@ -49,9 +49,11 @@ class BackupsTest {
 		var embedded = new EmbeddedDatabase("jdbc:postgresql://localhost/x", Path.of("/srv/chitieu/data/postgres"));
 		assertThat(Backups.directory(new BackupProperties(null, "-", 3), embedded))
 			.isEqualTo(Path.of("/srv/chitieu/data/backups"));
+		assertThat(Backups.directory(new BackupProperties(" ", "-", 3), embedded))
+			.isEqualTo(Path.of("/srv/chitieu/data/backups"));
 		assertThat(Backups.directory(new BackupProperties(null, "-", 3), null))
 			.isEqualTo(Path.of("backups").toAbsolutePath());
-		assertThat(Backups.directory(new BackupProperties(Path.of("/mnt/backups"), "-", 3), embedded))
+		assertThat(Backups.directory(new BackupProperties("/mnt/backups", "-", 3), embedded))
 			.isEqualTo(Path.of("/mnt/backups"));
 	}
 
