@@ -24,11 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.chitieu.ChiTieuApplication;
+import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.testsupport.IntegrationTest;
 import vn.chitieu.testsupport.Logins;
 
@@ -120,6 +123,18 @@ class BackupRestoreIT {
 		assertThat(next).isGreaterThan(maxAudit);
 		assertThat(restored.queryForObject("select count(*) from org_unit where code = 'THCS-AIMO'", Integer.class))
 			.isEqualTo(1);
+
+		// The application starts on it (Flyway and Hibernate validate the schema) and
+		// reads the district from it.
+		var startArgs = new ArrayList<>(List.of(args(target)));
+		startArgs.addAll(List.of("--server.port=0", "--chitieu.sample-data=false", "--chitieu.backup.schedule=-",
+				"--chitieu.backup.directory=target/test-backups-restored"));
+		try (var app = new SpringApplicationBuilder(ChiTieuApplication.class).run(startArgs.toArray(String[]::new))) {
+			var units = app.getBean(OrgUnits.class);
+			assertThat(units.schools()).hasSize(
+					this.jdbc.queryForObject("select count(*) from org_unit where kind = 'SCHOOL'", Integer.class));
+			assertThat(units.schoolByCode("THCS-AIMO")).isPresent();
+		}
 	}
 
 	@Test
