@@ -1,0 +1,26 @@
+package vn.chitieu.backup;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Runs the scheduled backup ({@code chitieu.backup.schedule}, nightly by default;
+ * {@code -} switches it off).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class BackupSchedule {
+
+	private final Backups backups;
+
+	BackupSchedule(Backups backups) {
+		this.backups = backups;
+	}
+
+	@Scheduled(cron = "${chitieu.backup.schedule:0 30 2 * * *}")
+	void nightly() {
+		this.backups.runScheduled();
+	}
+
+}
