@@ -1,15 +1,14 @@
 package vn.chitieu.backup;
 
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.stereotype.Component;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Runs the scheduled backup ({@code chitieu.backup.schedule}, nightly by default;
- * {@code -} switches it off).
+ * {@code -} switches it off). Scheduling is switched on once for the application, in
+ * {@code platform}.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableScheduling
+@Component
 class BackupSchedule {
 
 	private final Backups backups;

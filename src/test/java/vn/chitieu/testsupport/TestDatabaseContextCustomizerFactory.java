@@ -32,7 +32,8 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
 			var values = new HashMap<String, Object>(TestDatabase.properties());
 			values.put("chitieu.embedded-db.enabled", "false");
 			values.put("chitieu.sample-data", "true");
-			// Spring keeps every test context open until the run ends, each with its pool;
+			// Spring keeps every test context open until the run ends, each with its
+			// pool;
 			// idle connections are closed so that a dozen contexts stay well under the
 			// server's max_connections.
 			values.put("spring.datasource.hikari.minimum-idle", "1");
