@@ -394,6 +394,11 @@ public class OrgUnits {
 				|| this.units.findById(change.wardId()).filter((u) -> u.getKind() == UnitKind.WARD).isEmpty()) {
 			throw new UnitChangeException("wardId", "unit.ward.unknown");
 		}
+		var ward = this.units.findById(change.wardId()).orElseThrow();
+		if (ward.getClosedYear() != null && (unit == null || !Objects.equals(unit.getParentId(), ward.getId()))) {
+			// A ward merged or split takes no school; moving one is done from a year.
+			throw new UnitChangeException("wardId", "unit.ward.closed", ward.getName());
+		}
 		if (change.levels() == null || change.levels().isEmpty()) {
 			throw new UnitChangeException("levels", "unit.levels.none");
 		}
