@@ -461,6 +461,54 @@ class ReorganisationIT {
 		assertThat(base.get("effectiveYear")).isEmpty();
 	}
 
+	@Test
+	@Order(3)
+	void shouldMoveOneSchoolToAnotherWardFromAYear() throws Exception {
+		var reported = this.jdbc.queryForObject(
+				"select unit_id from submission s join org_unit u on u.id = s.unit_id where s.school_year = 2025 "
+						+ "and u.kind = 'SCHOOL' limit 1",
+				Long.class);
+		var school = this.units.school(reported).orElseThrow();
+		long from = school.wardId();
+		long to = NEW_WARDS.keySet().stream().map(this::id).filter((w) -> w != from).findFirst().orElseThrow();
+		var before = state();
+		// Refused: a year it already reported for, its own ward, no year.
+		for (var params : List.of(Map.of("moveWardId", String.valueOf(to), "moveYear", "2025"),
+				Map.of("moveWardId", String.valueOf(from), "moveYear", "2026"),
+				Map.of("moveWardId", String.valueOf(to), "moveYear", ""))) {
+			var request = post("/admin/units/schools/" + school.id() + "/move").with(this.logins.as(Logins.OFFICE))
+				.with(csrf());
+			params.forEach(request::param);
+			this.mvc.perform(request).andExpect(status().isOk());
+			assertThat(state()).isEqualTo(before);
+		}
+		this.mvc
+			.perform(post("/admin/units/schools/" + school.id() + "/move").param("moveWardId", String.valueOf(to))
+				.param("moveYear", "2026")
+				.with(this.logins.as(Logins.VIEWER))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(state()).isEqualTo(before);
+		// Moved from 2026-2027: 2025-2026 keeps its ward.
+		this.mvc
+			.perform(post("/admin/units/schools/" + school.id() + "/move").param("moveWardId", String.valueOf(to))
+				.param("moveYear", "2026")
+				.with(this.logins.as(Logins.OFFICE))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/units/schools/" + school.id()));
+		assertThat(this.units.school(school.id()).orElseThrow().wardId()).isEqualTo(to);
+		assertThat(this.units.schools(AFTER)).filteredOn((s) -> s.id() == school.id())
+			.singleElement()
+			.satisfies((s) -> assertThat(s.wardId()).isEqualTo(from));
+		assertThat(this.counted.load(List.of(AFTER), false).get(AFTER).schools())
+			.filteredOn((s) -> s.unitId() == school.id())
+			.allMatch((s) -> s.wardId() == from);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_event where action = 'SCHOOL_MOVED' and entity_id = ?", Integer.class,
+				String.valueOf(school.id())))
+			.isEqualTo(2);
+	}
+
 	private Throwable asOffice(org.junit.jupiter.api.function.Executable action) {
 		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
 		var user = this.userDetails.loadUserByUsername(Logins.OFFICE);
