@@ -119,7 +119,7 @@ public class OfficialReport {
 			main(workbook, sheets, plan);
 			var statuses = this.submissions.byUnit(plan.asOf());
 			var levels = plan.indicators().stream().map((i) -> i.indicator().level()).distinct().toList();
-			var schools = new ArrayList<>(this.units.schools());
+			var schools = new ArrayList<>(this.units.schools(plan.asOf()));
 			schools.sort(java.util.Comparator.comparing(School::wardName, VietnameseCollator.INSTANCE)
 				.thenComparing(School::name, VietnameseCollator.INSTANCE));
 			for (var level : levels) {
@@ -609,13 +609,26 @@ public class OfficialReport {
 		Sheets.merge(sheet, row - 1, unitColumns.length - 1, widths.length - 1);
 		number = 1;
 		var rows = new ArrayList<String[]>();
+		// The units of that school year (each school in its ward of that year), and any
+		// other that reported for it.
+		var inYear = this.units.schools(plan.asOf())
+			.stream()
+			.map(School::id)
+			.collect(java.util.stream.Collectors.toSet());
+		var wardsInYear = this.units.wards(plan.asOf())
+			.stream()
+			.map((w) -> w.id())
+			.collect(java.util.stream.Collectors.toSet());
 		for (var school : this.units.schools()) {
-			if (school.active() || statuses.containsKey(school.id())) {
+			if (inYear.contains(school.id()) || statuses.containsKey(school.id())) {
 				rows.add(new String[] { String.valueOf(school.id()), school.code(), school.name(),
 						msg("report.kind.SCHOOL") });
 			}
 		}
 		for (var ward : this.units.wards()) {
+			if (!wardsInYear.contains(ward.id()) && !statuses.containsKey(ward.id())) {
+				continue;
+			}
 			rows.add(new String[] { String.valueOf(ward.id()), ward.code(), ward.name(), msg("report.kind.WARD") });
 		}
 		for (var unit : rows) {

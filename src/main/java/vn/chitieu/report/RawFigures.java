@@ -76,6 +76,8 @@ public class RawFigures {
 			var districtMetrics = metrics.stream().filter((m) -> m.reportedBy() == UnitKind.DISTRICT).toList();
 			var schools = new HashMap<Long, School>();
 			this.units.schools().forEach((s) -> schools.put(s.id(), s));
+			// Each school in the ward it stood in that year.
+			this.units.schools(year).forEach((s) -> schools.put(s.id(), s));
 			var wards = new HashMap<Long, Ward>();
 			this.units.wards().forEach((w) -> wards.put(w.id(), w));
 			long districtId = this.units.district().map((d) -> d.id()).orElse(-1L);
@@ -111,14 +113,14 @@ public class RawFigures {
 					}
 				});
 				// The units that have not reported, so that the list is whole.
-				for (var school : this.units.schools()) {
+				for (var school : this.units.schools(year)) {
 					for (var level : school.levels()) {
-						if (school.active() && school.isOpenIn(year) && !reported.contains(school.id() + "/" + level)) {
+						if (!reported.contains(school.id() + "/" + level)) {
 							schoolRow(schoolSheet, sheets, rows[0]++, school, level.name(), null, schoolMetrics);
 						}
 					}
 				}
-				for (var ward : this.units.wards()) {
+				for (var ward : this.units.wards(year)) {
 					if (!reported.contains(String.valueOf(ward.id()))) {
 						wardRow(wardSheet, sheets, rows[1]++, ward, null, wardMetrics);
 					}
