@@ -76,6 +76,26 @@ public final class HostileFiles {
 	}
 
 	/**
+	 * A file whose first worksheet is padded with white space: harmless to read, small on
+	 * the wire, but it inflates hugely (a zip bomb).
+	 * @param xlsx a real workbook
+	 * @param size how many bytes of padding
+	 * @return the file
+	 */
+	public static byte[] zipBomb(byte[] xlsx, int size) throws IOException {
+		var sheet = new String(entry(xlsx, "xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
+		int at = sheet.indexOf("<sheetData");
+		return replace(xlsx, "xl/worksheets/sheet1.xml", (out) -> {
+			write(out, sheet.substring(0, at));
+			var blank = " ".repeat(1024 * 1024).getBytes(StandardCharsets.UTF_8);
+			for (int written = 0; written < size; written += blank.length) {
+				out.write(blank);
+			}
+			write(out, sheet.substring(at));
+		});
+	}
+
+	/**
 	 * A part with a document type declaration, harmless in itself: Excel never writes
 	 * one, and a parser that accepts it may accept entities too.
 	 * @param xml the part

@@ -137,7 +137,7 @@ public final class TableReader {
 					}
 				}
 			}
-			rows.add(new Row(name, row.getRowNum(), Map.copyOf(values), positions, table));
+			rows.add(new Row(name, row.getRowNum(), Map.copyOf(values), Map.copyOf(positions), table));
 		}
 		return rows;
 	}
@@ -195,7 +195,7 @@ public final class TableReader {
 	 * @param header its header in the template
 	 * @param optional whether a file may leave the column out
 	 */
-	public record Column(String key, String header, boolean optional) {
+	public record Column(String key, String header, boolean optional) implements java.io.Serializable {
 
 		public static Column of(String key, String header) {
 			return new Column(key, header, false);
@@ -209,7 +209,7 @@ public final class TableReader {
 	 * @param name the sheet's name
 	 * @param columns its columns
 	 */
-	public record Table(String name, List<Column> columns) {
+	public record Table(String name, List<Column> columns) implements java.io.Serializable {
 
 		public Table {
 			columns = List.copyOf(columns);
@@ -239,7 +239,7 @@ public final class TableReader {
 	 * @param table the table it belongs to
 	 */
 	public record Row(String sheet, int index, Map<String, String> values, Map<String, Integer> positions,
-			Table table) {
+			Table table) implements java.io.Serializable {
 
 		/**
 		 * @param key a column key
