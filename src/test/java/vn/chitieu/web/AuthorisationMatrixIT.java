@@ -297,6 +297,9 @@ class AuthorisationMatrixIT {
 				case "year" -> YEAR;
 				case "code", "planCode" -> before.endsWith("/indicators/") ? INDICATOR : PLAN;
 				case "indicatorCode" -> INDICATOR;
+				// No such import waiting: an allowed request is sent back to the upload
+				// page.
+				case "token" -> "no-such-import";
 				case "id" -> {
 					if (before.startsWith("/schools/") || before.startsWith("/admin/units/schools/")) {
 						yield String.valueOf(units.get("school"));
