@@ -194,7 +194,7 @@ class RosterImportIT {
 				"dòng 3, cột D (Mã đơn vị): Không có đơn vị mã “KHONG-CO”.",
 				"dòng 4, cột D (Mã đơn vị): Mã “" + this.wardCode + "” là của",
 				"dòng 5, cột D (Mã đơn vị): Mã “" + this.schoolCode + "” là của",
-				"dòng 6, cột D (Mã đơn vị): Trường Trường THCS Mẫu 01 đã đóng cửa.");
+				"dòng 6, cột D (Mã đơn vị): Trường THCS Mẫu 01 đã đóng cửa; không tạo người dùng");
 		refused(edit(template(),
 				(workbook) -> workbook.getSheet("Người dùng").getRow(0).getCell(1).setCellValue("Login")),
 				"Trang “Người dùng”, dòng 1, cột B (Login): Cột “Login” không có trong tệp mẫu.",

@@ -155,7 +155,7 @@ class RosterImportController {
 			model.addAttribute("problems", SheetMessages.render(ex.problems(), this.messages, locale));
 			return VIEW;
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (DataIntegrityViolationException | IllegalArgumentException ex) {
 			// A login was taken between the check and the save: nobody was created.
 			model.addAttribute("fileName", pending.roster().fileName());
 			model.addAttribute("problems", List.of(message("roster.changedMeanwhile", locale)));
