@@ -457,11 +457,11 @@ public class OrgUnits {
 				u.getOpenedYear(), u.getClosedYear(), hasFigures(u.getId()), u.getVersion());
 	}
 
-	private static AuditRecord record(String action, OrgUnit unit) {
+	static AuditRecord record(String action, OrgUnit unit) {
 		return AuditRecord.of(action, unit.getKind().name(), String.valueOf(unit.getId())).withUnit(unit.getId(), null);
 	}
 
-	private static String describe(OrgUnit u) {
+	static String describe(OrgUnit u) {
 		var parts = new ArrayList<String>();
 		parts.add("code=" + u.getCode());
 		parts.add("name=" + u.getName());
