@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -29,8 +31,11 @@ public class AuditLog {
 
 	private final JdbcTemplate jdbc;
 
-	AuditLog(JdbcTemplate jdbc) {
+	private final ApplicationEventPublisher events;
+
+	AuditLog(JdbcTemplate jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -58,6 +63,8 @@ public class AuditLog {
 			ps.setString(10, r.newValue());
 			ps.setString(11, r.detail());
 		});
+		this.events
+			.publishEvent(new AuditRecorded(records.stream().map(AuditRecord::action).collect(Collectors.toSet())));
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

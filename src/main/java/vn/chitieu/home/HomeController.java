@@ -15,6 +15,7 @@ import vn.chitieu.planning.Plans;
 import vn.chitieu.progress.Progress;
 import vn.chitieu.security.CurrentUser;
 import vn.chitieu.security.Users;
+import vn.chitieu.setup.Setup;
 
 /**
  * The home page, one per role.
@@ -34,8 +35,11 @@ class HomeController {
 
 	private final Progress progress;
 
+	private final Setup setup;
+
 	HomeController(OrgUnits units, SchoolYears years, Submissions submissions, Plans plans, Users users,
-			Progress progress) {
+			Progress progress, Setup setup) {
+		this.setup = setup;
 		this.progress = progress;
 		this.units = units;
 		this.years = years;
@@ -51,7 +55,7 @@ class HomeController {
 			case SCHOOL -> unitHome(user, model, "home/school");
 			case WARD -> unitHome(user, model, "home/ward");
 			case OFFICE, VIEWER -> districtHome(model);
-			case ADMIN -> adminHome(model);
+			case ADMIN -> this.setup.status().isEmpty() ? "redirect:/admin/setup" : adminHome(model);
 		};
 	}
 

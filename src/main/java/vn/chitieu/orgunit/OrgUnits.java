@@ -34,6 +34,12 @@ public class OrgUnits {
 	/** The earliest opening year accepted. */
 	public static final int FIRST_YEAR = 1900;
 
+	/** The code of the district made with an installation's first ward. */
+	static final String DISTRICT_CODE = "TOAN-QUAN";
+
+	/** Its name: it stands for the district as a whole. */
+	static final String DISTRICT_NAME = "Toàn quận";
+
 	private final OrgUnitRepository units;
 
 	private final JdbcTemplate jdbc;
@@ -272,11 +278,21 @@ public class OrgUnits {
 	@PreAuthorize("hasAnyRole('OFFICE', 'ADMIN')")
 	@Transactional
 	public long addWard(UnitChange change, String by) {
-		var district = district().orElseThrow(() -> new IllegalStateException("Create the district first"));
 		checkCode(change.code(), null);
+		var district = district().orElseGet(() -> addDistrict(by));
 		var saved = this.units.saveAndFlush(OrgUnit.ward(change.code().trim(), change.name().trim(), district.id()));
 		this.audit.record(by, record("UNIT_ADDED", saved).withDetail(describe(saved)));
 		return saved.getId();
+	}
+
+	/**
+	 * The district itself (the unit the Office's own figures belong to), made with the
+	 * first ward of an installation set up by hand: the sample district brings its own.
+	 */
+	private UnitRef addDistrict(String by) {
+		var saved = this.units.saveAndFlush(OrgUnit.district(DISTRICT_CODE, DISTRICT_NAME));
+		this.audit.record(by, record("UNIT_ADDED", saved).withDetail(describe(saved)));
+		return saved.toRef();
 	}
 
 	/**

@@ -119,7 +119,7 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name(), Role.WARD.name())
 			.requestMatchers("/progress/**", "/reports/**")
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
-			.requestMatchers("/admin/organisation")
+			.requestMatchers("/admin/organisation", "/admin/setup")
 			.hasAnyRole(Role.OFFICE.name(), Role.ADMIN.name())
 			// School years are the Office's business, not the administrator's.
 			.requestMatchers("/admin/school-years", "/admin/school-years/**")
@@ -136,6 +136,8 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
 			.requestMatchers(HttpMethod.GET, "/schools", "/wards")
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name(), Role.ADMIN.name())
+			.requestMatchers(HttpMethod.POST, "/completeness/reminders")
+			.hasRole(Role.OFFICE.name())
 			.requestMatchers(HttpMethod.GET, "/completeness", "/completeness/**", "/district/**")
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
 			.requestMatchers("/review", "/submissions/**", "/district/**")

@@ -27,6 +27,13 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
 
 	private static final class Customizer implements ContextCustomizer {
 
+		/**
+		 * The property sources of a test's own properties: {@code @DynamicPropertySource}
+		 * values first, then inlined ones (Spring's order).
+		 */
+		private static final List<String> TEST_SOURCES = List.of("Dynamic Test Properties",
+				TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
+
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			var values = new HashMap<String, Object>(TestDatabase.properties());
@@ -41,12 +48,18 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
 			// Backups of the test database go under target/, never into the working tree.
 			values.put("chitieu.backup.directory", "target/test-backups");
 			values.put("chitieu.backup.schedule", "-");
-			// Above application.yaml, below the test's own inlined properties.
+			// Above application.yaml, below the test's own properties (inlined or
+			// dynamic).
 			var sources = context.getEnvironment().getPropertySources();
 			var source = new MapPropertySource("testDatabase", values);
-			var inlined = TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
-			if (sources.contains(inlined)) {
-				sources.addAfter(inlined, source);
+			String lowest = null;
+			for (var name : TEST_SOURCES) {
+				if (sources.contains(name)) {
+					lowest = name;
+				}
+			}
+			if (lowest != null) {
+				sources.addAfter(lowest, source);
 			}
 			else {
 				sources.addFirst(source);

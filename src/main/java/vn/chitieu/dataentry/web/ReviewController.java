@@ -6,6 +6,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.security.Principal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +24,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import vn.chitieu.dataentry.LateUnits;
+import vn.chitieu.dataentry.ReminderException;
+import vn.chitieu.dataentry.Reminders;
 import vn.chitieu.dataentry.ReportingDeadline;
 import vn.chitieu.dataentry.SubmissionStatus;
 import vn.chitieu.dataentry.SubmissionSummary;
@@ -52,13 +63,20 @@ class ReviewController {
 
 	private final LateUnits lateUnits;
 
+	private final Reminders reminders;
+
+	private final MessageSource messages;
+
 	private final Clock clock = Clock.system(Formats.ZONE);
 
-	ReviewController(Submissions submissions, OrgUnits units, SchoolYears years, LateUnits lateUnits) {
+	ReviewController(Submissions submissions, OrgUnits units, SchoolYears years, LateUnits lateUnits,
+			Reminders reminders, MessageSource messages) {
 		this.submissions = submissions;
 		this.units = units;
 		this.years = years;
 		this.lateUnits = lateUnits;
+		this.reminders = reminders;
+		this.messages = messages;
 	}
 
 	@GetMapping("/review")
@@ -125,7 +143,56 @@ class ReviewController {
 		var today = LocalDate.now(this.clock);
 		model.addAttribute("deadlines", deadlines(schoolYear, today));
 		model.addAttribute("late", this.lateUnits.find(schoolYear, today));
+		model.addAttribute("mailConfigured", this.reminders.isConfigured());
+		model.addAttribute("yearOpen", this.years.isOpen(schoolYear));
+		model.addAttribute("reminders", this.reminders.overview(schoolYear, today));
+		// Names this page's send: sent twice (a double click), it sends once.
+		model.addAttribute("reminderToken", UUID.randomUUID().toString());
 		return "dataentry/completeness";
+	}
+
+	/**
+	 * Sends reminder e-mails to the late schools of a year: all of them, or the ones
+	 * ticked. Refused plainly, with nothing sent, when no mail server is configured.
+	 */
+	@PostMapping("/completeness/reminders")
+	String sendReminders(@RequestParam(required = false) String year, @RequestParam(required = false) String token,
+			@RequestParam(required = false) String scope,
+			@RequestParam(name = "unit", required = false) List<Long> units, Principal user, Locale locale,
+			RedirectAttributes redirect) {
+		var schoolYear = year(year);
+		var back = "redirect:/completeness?year=" + schoolYear.label() + "#reminders";
+		Set<Long> chosen = (units != null) ? new HashSet<>(units) : Set.of();
+		if ("chosen".equals(scope) && chosen.isEmpty()) {
+			redirect.addFlashAttribute("problem", message("reminder.error.noneChosen", locale));
+			return back;
+		}
+		UUID batch;
+		try {
+			batch = (token != null) ? UUID.fromString(token) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			batch = null;
+		}
+		try {
+			var outcome = this.reminders.send(schoolYear, "chosen".equals(scope) ? chosen : Set.of(), batch,
+					user.getName(), ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
+					LocalDate.now(this.clock));
+			redirect.addFlashAttribute("flash",
+					message("reminder.sent", locale, outcome.units(), outcome.sent(), outcome.unreachable()));
+			if (outcome.failed() > 0) {
+				redirect.addFlashAttribute("problem",
+						message("reminder.failed", locale, outcome.failed(), String.join("; ", outcome.failures())));
+			}
+		}
+		catch (ReminderException ex) {
+			redirect.addFlashAttribute("problem", message(ex.messageKey(), locale));
+		}
+		return back;
+	}
+
+	private String message(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale);
 	}
 
 	/**
