@@ -339,11 +339,15 @@ public class UnitImports {
 		if (!plan.preview().equals(shown)) {
 			throw new UnitImportChangedException(plan.preview());
 		}
-		var district = this.units.findByKindOrderByNameAsc(UnitKind.DISTRICT)
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("Create the district first"));
 		var records = new ArrayList<AuditRecord>();
+		// A first installation has no district yet: it comes with its first wards, as
+		// when
+		// a ward is added on its page.
+		var district = this.units.findByKindOrderByNameAsc(UnitKind.DISTRICT).stream().findFirst().orElseGet(() -> {
+			var saved = this.units.saveAndFlush(OrgUnit.district(OrgUnits.DISTRICT_CODE, OrgUnits.DISTRICT_NAME));
+			records.add(OrgUnits.record("UNIT_ADDED", saved).withDetail(OrgUnits.describe(saved)));
+			return saved;
+		});
 		var wardIds = new HashMap<String, Long>();
 		for (var unit : this.units.findByKindOrderByNameAsc(UnitKind.WARD)) {
 			wardIds.put(unit.getCode(), unit.getId());

@@ -1,15 +1,24 @@
 package vn.chitieu.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import org.apache.poi.ss.usermodel.CellType;
@@ -25,16 +34,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.chitieu.ChiTieuApplication;
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.platform.Formats;
 import vn.chitieu.progress.IndicatorProgress;
 import vn.chitieu.progress.Progress;
 import vn.chitieu.progress.ProgressFormat;
 import vn.chitieu.testsupport.Browser;
+import vn.chitieu.testsupport.FreshDatabase;
 import vn.chitieu.testsupport.Logins;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -394,6 +408,250 @@ class JourneysIT {
 	}
 
 	// ------------------------------------------------------------------ helpers
+
+	// ------------------------------------------------------------------ 8
+
+	/**
+	 * A real installation from its very first start, on an empty database of its own: the
+	 * administrator logs in with the one-time password printed in the log and is led
+	 * through setting up — the organisation, the units imported from a filled template,
+	 * the users from a roster with their account slips; the Office opens a school year
+	 * with a deadline; then a school user from the roster logs in with the password of
+	 * their slip, changes it and files the school's report.
+	 */
+	@Test
+	@Order(8)
+	void anEmptyInstallationIsSetUpInTheBrowserAndASchoolFilesItsFirstReport() throws Exception {
+		var original = System.out;
+		var log = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(new TeeStream(original, log), true, StandardCharsets.UTF_8));
+		try (var database = FreshDatabase.create("journey")) {
+			var arguments = new ArrayList<String>();
+			database.properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+			arguments.addAll(List.of("--server.port=0", "--spring.datasource.hikari.minimum-idle=1",
+					"--chitieu.backup.schedule=-", "--chitieu.backup.directory=target/test-backups"));
+			var application = new SpringApplicationBuilder(ChiTieuApplication.class)
+				.run(arguments.toArray(String[]::new));
+			System.setOut(original);
+			try (var browser = Browser.launch("http://localhost:" + serverPort(application))) {
+				var text = log.toString(StandardCharsets.UTF_8);
+				var oneTime = Pattern.compile("password:\\s+(\\S+)")
+					.matcher(text.substring(text.indexOf("First administrator created")));
+				assertThat(oneTime.find()).as("the one-time password in the log").isTrue();
+				setUp(browser, application.getBean(JdbcTemplate.class), oneTime.group(1));
+			}
+			finally {
+				application.close();
+			}
+		}
+		finally {
+			System.setOut(original);
+		}
+	}
+
+	private void setUp(Browser browser, JdbcTemplate jdbc, String oneTimePassword) throws IOException {
+		// 1. The administrator: the one-time password, changed at once; the setup guide.
+		var admin = firstLogIn(browser, "admin", oneTimePassword, "quan-tri-2026!");
+		assertThat(admin.locator("h1")).containsText("Thiết lập ban đầu");
+		assertThat(admin.locator("#setup-steps [data-done=false]")).hasCount(6);
+		assertThat(admin.locator("#setup-missing")).isVisible();
+		Browser.screenshot(admin, "8a-first-start-guide");
+		admin.navigate("/schools");
+		assertThat(admin.locator("#setup-missing")).containsText("Còn thiếu");
+
+		// 2. The organisation, as the official report will print it.
+		admin.navigate("/admin/organisation");
+		admin.locator("#name").fill("Phòng Giáo dục và Đào tạo Hòa Minh");
+		admin.locator("#parentBody").fill("UBND QUẬN HÒA MINH");
+		admin.locator("#issuingBody").fill("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO");
+		admin.locator("#place").fill("Hòa Minh");
+		admin.locator("#signerTitle").fill("TRƯỞNG PHÒNG");
+		admin.locator("#recipients").fill("UBND quận;\nLưu: VT.");
+		post(admin, () -> admin.locator("form[action$='/admin/organisation'] button[type=submit]").click());
+		assertThat(admin.locator("#organisation-missing")).hasCount(0);
+
+		// 3. The units, from the template filled in (as an Office clerk would, in Excel).
+		admin.navigate("/schools");
+		admin.locator("#import-units").click();
+		var unitsTemplate = admin.waitForDownload(() -> admin.locator("#template").click());
+		byte[] units;
+		try (var workbook = new XSSFWorkbook(Files.newInputStream(unitsTemplate.path()))) {
+			append(workbook.getSheet("Phường"), "P-HOAMINH", "Phường Hòa Minh");
+			append(workbook.getSheet("Trường"), "THCS-HOAMINH", "Trường THCS Hòa Minh", "THCS", "Công lập", "P-HOAMINH",
+					"2010-2011");
+			units = bytes(workbook);
+		}
+		upload(admin, "don-vi.xlsx", units);
+		assertThat(admin.locator("#preview")).containsText("Thêm mới 2, thay đổi 0");
+		Browser.screenshot(admin, "8b-first-start-units-preview");
+		admin.locator("#confirm").click();
+		assertThat(admin.locator(".alert-success")).containsText("Đã nhập xong: thêm 2, cập nhật 0 đơn vị.");
+
+		// 4. The users, from a roster; the account slips, each password shown once.
+		admin.navigate("/admin/users");
+		admin.locator("#import-users").click();
+		var rosterTemplate = admin.waitForDownload(() -> admin.locator("#template").click());
+		byte[] roster;
+		try (var workbook = new XSSFWorkbook(Files.newInputStream(rosterTemplate.path()))) {
+			var sheet = workbook.getSheet("Người dùng");
+			append(sheet, "Trần Thị Chuyên Viên", "chuyenvien", "Phòng GD&ĐT", "", "chuyenvien@hoaminh.edu.vn", "");
+			append(sheet, "Lê Văn Kế Toán", "ketoan-thcs", "Trường", "THCS-HOAMINH", "", "0912345678");
+			roster = bytes(workbook);
+		}
+		upload(admin, "nguoi-dung.xlsx", roster);
+		assertThat(admin.locator("#preview")).containsText("sẽ tạo 2 người dùng");
+		admin.locator("#confirm").click();
+		assertThat(admin.locator(".slip")).hasCount(2);
+		Browser.screenshot(admin, "8c-first-start-account-slips");
+		var passwords = new HashMap<String, String>();
+		for (int i = 0; i < 2; i++) {
+			var slip = admin.locator(".slip").nth(i);
+			passwords.put(slip.locator(".login").textContent().strip(),
+					slip.locator(".password").textContent().strip());
+		}
+		assertThat(passwords).containsOnlyKeys("chuyenvien", "ketoan-thcs");
+		admin.navigate("/admin/setup");
+		assertThat(admin.locator("#step-WARDS")).hasAttribute("data-done", "true");
+		assertThat(admin.locator("#step-SCHOOLS")).hasAttribute("data-done", "true");
+		assertThat(admin.locator("#step-USERS")).hasAttribute("data-done", "true");
+		assertThat(admin.locator("#step-SCHOOL_YEAR")).hasAttribute("data-done", "false");
+		admin.context().close();
+
+		// 5. The Office opens the school year and sets its deadline.
+		var office = firstLogIn(browser, "chuyenvien", passwords.get("chuyenvien"), "chuyen-vien-2026");
+		office.navigate("/admin/school-years");
+		office.onDialog((dialog) -> dialog.accept());
+		office.locator("#startYear").fill("2025");
+		post(office, () -> office.locator("#open-year button[type=submit]").click());
+		office.navigate("/admin/school-years/2025-2026");
+		office.locator("#deadline").fill("2026-12-31");
+		post(office, () -> office.locator("#deadlines button[type=submit]").click());
+		office.navigate("/admin/setup");
+		assertThat(office.locator("#setup-complete")).isVisible();
+		assertThat(office.locator("#setup-missing")).hasCount(0);
+		Browser.screenshot(office, "8d-first-start-complete");
+		office.context().close();
+
+		// 6. The school user of the roster: the slip's password, a new one, the report.
+		var school = firstLogIn(browser, "ketoan-thcs", passwords.get("ketoan-thcs"), "ke-toan-thcs-2026");
+		assertThat(school.locator("main")).containsText("Trường THCS Hòa Minh");
+		school.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("2025-2026").setExact(true)).click();
+		assertThat(school.locator("#figures-form")).isVisible();
+		fillAsANewSchool(school);
+		saveDraft(school);
+		assertThat(school.locator("main")).containsText("Đã lưu nháp");
+		submit(school);
+		assertThat(school.locator("main")).containsText("Đã gửi báo cáo cho Phòng GD&ĐT");
+		Browser.screenshot(school, "8e-first-start-school-submitted");
+		assertThat(jdbc.queryForObject("""
+				select s.status from submission s join org_unit u on u.id = s.unit_id
+				where u.code = 'THCS-HOAMINH' and s.school_year = 2025
+				""", String.class)).isEqualTo("SUBMITTED");
+		assertThat(jdbc.queryForObject("""
+				select count(*) from figure f join submission s on s.id = f.submission_id
+				join org_unit u on u.id = s.unit_id where u.code = 'THCS-HOAMINH'
+				""", Long.class)).isGreaterThan(10);
+		school.context().close();
+	}
+
+	/**
+	 * Logs in with a one-time password, which must be changed before anything else.
+	 * @return the page after the change
+	 */
+	private static Page firstLogIn(Browser browser, String username, String oneTimePassword, String newPassword) {
+		var page = browser.newPage();
+		page.navigate("/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(oneTimePassword);
+		page.locator("form button[type=submit]").click();
+		page.waitForURL(Pattern.compile(".*/account/password.*"));
+		page.locator("#currentPassword").fill(oneTimePassword);
+		page.locator("#newPassword").fill(newPassword);
+		page.locator("#confirmation").fill(newPassword);
+		post(page, () -> page.locator("form[action$='/account/password'] button[type=submit]").click());
+		assertThat(page).not().hasURL(Pattern.compile(".*/account/password.*"));
+		return page;
+	}
+
+	/**
+	 * A first report with nothing to copy from: every count 0, every yes/no "Không",
+	 * every level the first one.
+	 */
+	private static void fillAsANewSchool(Page page) {
+		var rows = page.locator("#figures-form table.figures tbody tr");
+		assertThat(rows.count()).isGreaterThan(10);
+		for (int i = 0; i < rows.count(); i++) {
+			var row = rows.nth(i);
+			var input = row.locator("input[data-kind]");
+			if (input.count() > 0) {
+				input.fill("0");
+				continue;
+			}
+			var select = row.locator("select");
+			if (select.locator("option", new Locator.LocatorOptions().setHasText("Không")).count() > 0) {
+				select.selectOption(new SelectOption().setLabel("Không"));
+			}
+			else {
+				select.selectOption(new SelectOption().setIndex(1));
+			}
+		}
+	}
+
+	private static void upload(Page page, String name, byte[] workbook) {
+		page.locator("#file")
+			.setInputFiles(new FilePayload(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					workbook));
+		post(page, () -> page.locator("form[action$='/upload'] button[type=submit]").click());
+	}
+
+	private static void append(Sheet sheet, String... values) {
+		var row = sheet.createRow(sheet.getLastRowNum() + 1);
+		for (int i = 0; i < values.length; i++) {
+			row.createCell(i).setCellValue(values[i]);
+		}
+	}
+
+	private static byte[] bytes(XSSFWorkbook workbook) throws IOException {
+		var out = new ByteArrayOutputStream();
+		workbook.write(out);
+		return out.toByteArray();
+	}
+
+	private static int serverPort(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	/**
+	 * Writes to two streams: what the application prints, and a copy kept by the test.
+	 */
+	private static final class TeeStream extends OutputStream {
+
+		private final OutputStream first;
+
+		private final OutputStream second;
+
+		TeeStream(OutputStream first, OutputStream second) {
+			this.first = first;
+			this.second = second;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.first.write(b);
+			synchronized (this.second) {
+				this.second.write(b);
+			}
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.first.write(bytes, offset, length);
+			synchronized (this.second) {
+				this.second.write(bytes, offset, length);
+			}
+		}
+
+	}
 
 	private static void saveDraft(Page page) {
 		post(page, () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu nháp")).click());
