@@ -297,6 +297,8 @@ class AuthorisationMatrixIT {
 				case "year" -> YEAR;
 				case "code", "planCode" -> before.endsWith("/indicators/") ? INDICATOR : PLAN;
 				case "indicatorCode" -> INDICATOR;
+				// A plan's version: the sample plan's first, published.
+				case "number" -> "1";
 				case "id" -> {
 					if (before.startsWith("/schools/") || before.startsWith("/admin/units/schools/")) {
 						yield String.valueOf(units.get("school"));
