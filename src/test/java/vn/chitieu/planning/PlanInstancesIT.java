@@ -125,7 +125,7 @@ class PlanInstancesIT {
 		// B's next requests: the form asks for the new figure, and keeps it when saved.
 		var page = school.get(formPath);
 		assertThat(page.body()).contains("Có câu lạc bộ cờ úp");
-		var field = Pattern.compile("name=\"([^\"]*" + METRIC + "[^\"]*)\"").matcher(page.body());
+		var field = Pattern.compile("<select\\b[^>]*\\bname=\"([^\"]*" + METRIC + "[^\"]*)\"").matcher(page.body());
 		assertThat(field.find()).as("a field for the new figure").isTrue();
 		var form = HtmlForm.of(page.body(), "figures-form").set(field.group(1), "1");
 		var saved = school.post(form.action(), form.encoded("action=save"));
@@ -162,7 +162,10 @@ class PlanInstancesIT {
 		properties.put("chitieu.embedded-db.enabled", "false");
 		properties.put("chitieu.sample-data", "true");
 		properties.put("spring.datasource.hikari.maximum-pool-size", "3");
-		return new SpringApplicationBuilder(ChiTieuApplication.class).properties(properties).run("--server.port=0");
+		properties.put("server.port", "0");
+		// As command-line arguments: above the application's own configuration.
+		var args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toList();
+		return new SpringApplicationBuilder(ChiTieuApplication.class).run(args.toArray(String[]::new));
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
