@@ -14,6 +14,8 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system chitieu && useradd --system --gid chitieu --home /app chitieu
 WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar
+# The backups the application writes (CHITIEU_BACKUP_DIR); docker-compose.yml mounts a volume here.
+RUN mkdir -p /app/backups && chown chitieu:chitieu /app/backups
 USER chitieu
 EXPOSE 8080
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Duser.timezone=Asia/Ho_Chi_Minh"

@@ -11,6 +11,13 @@
         }
     });
 
+    // Print the page (the account slips of a roster import).
+    document.addEventListener('click', function (event) {
+        if (event.target.closest('[data-print]')) {
+            window.print();
+        }
+    });
+
     var form = document.getElementById('figures-form');
     if (!form) {
         return;

@@ -99,6 +99,11 @@ public class FigureForms {
 		var yearStatus = this.years.find(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		var sections = sections(unit, year);
 		var submission = this.submissions.find(unitId, year);
+		if (submission.isEmpty() && !this.units.isInScope(unitId, year)) {
+			// No form for a year the unit does not count for: a ward before it was formed
+			// or after it was merged, a school before it opened or after it closed.
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
 		var stored = submission.map((s) -> this.store.load(s.id())).orElse(Map.of());
 		var values = new LinkedHashMap<FigureKey, BigDecimal>();
 		var notes = new LinkedHashMap<FigureKey, String>();
@@ -137,6 +142,9 @@ public class FigureForms {
 		var yearStatus = this.years.find(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (!yearStatus.open()) {
 			return new SaveOutcome.Refused("figure.refused.yearClosed");
+		}
+		if (!this.units.isInScope(unitId, year)) {
+			return new SaveOutcome.Refused("figure.refused.notInScope");
 		}
 		this.store.lockReport(unitId, year.startYear());
 		var submission = this.repository.lockByUnitAndYear(unitId, year.startYear());

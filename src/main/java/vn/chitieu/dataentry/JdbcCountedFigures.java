@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,8 @@ import vn.chitieu.orgunit.UnitKind;
 class JdbcCountedFigures implements CountedFigures {
 
 	private static final String UNITS = """
-			select u.id, u.kind, u.code, u.name, u.parent_id, u.ownership, u.opened_year, u.active, l.level
+			select u.id, u.kind, u.code, u.name, u.parent_id, u.ownership, u.opened_year, u.closed_year, u.active,
+			       l.level
 			from org_unit u left join school_level l on l.school_id = u.id
 			where u.kind in ('SCHOOL', 'WARD')
 			order by u.kind, u.code, l.level
@@ -55,11 +57,14 @@ class JdbcCountedFigures implements CountedFigures {
 			.stream()
 			.findFirst()
 			.orElse(null);
-		// Units closed since still count for the years they reported for.
+		// A unit counts for school year Y when it had opened by then (opened_year null or
+		// <= Y) and was not closed yet (closed_year null or Y < closed_year). A unit
+		// switched off without a closing year (older data) counts for the years it
+		// reported for.
 		var reported = new HashSet<String>();
 		this.jdbc.query("""
 				select distinct s.unit_id, s.school_year from submission s join org_unit u on u.id = s.unit_id
-				where not u.active and s.school_year = any (?)
+				where not u.active and u.closed_year is null and s.school_year = any (?)
 				""", (rs) -> {
 			reported.add(rs.getLong(1) + "/" + rs.getInt(2));
 		}, (Object) starts);
@@ -74,6 +79,11 @@ class JdbcCountedFigures implements CountedFigures {
 			}
 			figures.put(key(rs.getLong("unit_id"), rs.getInt("school_year"), rs.getString("level")), map);
 		}, starts, statuses);
+		// A school's ward is a history: the ward it stood in before each move.
+		var moves = new HashMap<Long, TreeMap<Integer, Long>>();
+		this.jdbc.query("select school_id, until_year, ward_id from school_ward_history", (rs) -> {
+			moves.computeIfAbsent(rs.getLong(1), (k) -> new TreeMap<>()).put(rs.getInt(2), rs.getLong(3));
+		});
 		var open = new HashSet<Integer>(
 				this.jdbc.queryForList("select start_year from school_year where open", Integer.class));
 		var result = new HashMap<SchoolYear, CountedYear>();
@@ -82,16 +92,13 @@ class JdbcCountedFigures implements CountedFigures {
 			var schools = new ArrayList<CountedUnitFigures>();
 			var wards = new ArrayList<CountedUnitFigures>();
 			for (var unit : units) {
-				if (!unit.active && !reported.contains(unit.id + "/" + start)) {
+				if (!unit.countsIn(start, reported)) {
 					continue;
 				}
 				if (unit.kind == UnitKind.SCHOOL && unit.level != null) {
-					if (unit.openedYear != null && unit.openedYear > start) {
-						continue;
-					}
 					var values = figures.getOrDefault(key(unit.id, start, unit.level.name()), Map.of());
 					schools.add(new CountedUnitFigures(unit.id, unit.code, unit.name, UnitKind.SCHOOL, unit.level,
-							unit.parentId, unit.ownership, unit.openedYear, values));
+							wardIn(moves, unit, start), unit.ownership, unit.openedYear, values));
 				}
 				else if (unit.kind == UnitKind.WARD) {
 					var values = figures.getOrDefault(key(unit.id, start, null), Map.of());
@@ -104,6 +111,16 @@ class JdbcCountedFigures implements CountedFigures {
 			result.put(year, new CountedYear(year, schools, wards, district, !open.contains(start)));
 		}
 		return result;
+	}
+
+	/**
+	 * The ward a school stood in in a school year: the ward before its first move after
+	 * that year, else its ward now.
+	 */
+	private static Long wardIn(Map<Long, TreeMap<Integer, Long>> moves, UnitRow unit, int year) {
+		var history = moves.get(unit.id);
+		var before = (history != null) ? history.higherEntry(year) : null;
+		return (before != null) ? before.getValue() : unit.parentId;
 	}
 
 	private static String key(long unitId, int year, String level) {
@@ -125,11 +142,23 @@ class JdbcCountedFigures implements CountedFigures {
 		return new UnitRow(rs.getLong("id"), UnitKind.valueOf(rs.getString("kind")), rs.getString("code"),
 				rs.getString("name"), rs.getObject("parent_id", Long.class),
 				(ownership != null) ? Ownership.valueOf(ownership) : null, rs.getObject("opened_year", Integer.class),
-				rs.getBoolean("active"), (level != null) ? EducationLevel.valueOf(level) : null);
+				rs.getObject("closed_year", Integer.class), rs.getBoolean("active"),
+				(level != null) ? EducationLevel.valueOf(level) : null);
 	}
 
 	private record UnitRow(long id, UnitKind kind, String code, String name, Long parentId, Ownership ownership,
-			Integer openedYear, boolean active, EducationLevel level) {
+			Integer openedYear, Integer closedYear, boolean active, EducationLevel level) {
+
+		boolean countsIn(int year, java.util.Set<String> reported) {
+			if (this.openedYear != null && this.openedYear > year) {
+				return false;
+			}
+			if (this.closedYear != null) {
+				return year < this.closedYear;
+			}
+			return this.active || reported.contains(this.id + "/" + year);
+		}
+
 	}
 
 	@Override

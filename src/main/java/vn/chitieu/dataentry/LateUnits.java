@@ -68,10 +68,7 @@ public class LateUnits {
 		}
 		var byUnit = this.submissions.byUnit(year);
 		var late = new ArrayList<LateUnit>();
-		for (var school : this.units.schools()) {
-			if (!school.active() || !school.isOpenIn(year)) {
-				continue;
-			}
+		for (var school : this.units.schools(year)) {
 			var due = deadlines.forSchool(school);
 			if (due.isEmpty()) {
 				continue;

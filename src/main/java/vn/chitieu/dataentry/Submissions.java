@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.chitieu.orgunit.EducationLevel;
+import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.orgunit.SchoolYears;
 
@@ -46,13 +47,18 @@ public class Submissions {
 
 	private final SchoolYears schoolYears;
 
-	Submissions(JdbcTemplate jdbc, SchoolYears schoolYears) {
+	private final OrgUnits units;
+
+	Submissions(JdbcTemplate jdbc, SchoolYears schoolYears, OrgUnits units) {
 		this.jdbc = jdbc;
 		this.schoolYears = schoolYears;
+		this.units = units;
 	}
 
 	/**
-	 * Every school year with the unit's submission for it, newest first.
+	 * Every school year the unit counts for (from its opening to its closing year, e.g. a
+	 * ward merged in a reorganisation keeps its years before) or has a submission for,
+	 * with that submission, newest first.
 	 * @param unitId the unit
 	 * @return the years
 	 */
@@ -62,6 +68,7 @@ public class Submissions {
 		return this.schoolYears.all()
 			.stream()
 			.sorted(Comparator.comparing((vn.chitieu.orgunit.SchoolYearStatus y) -> y.year()).reversed())
+			.filter((y) -> byYear.containsKey(y.year()) || this.units.isInScope(unitId, y.year()))
 			.map((y) -> new UnitYear(y, Optional.ofNullable(byYear.get(y.year()))))
 			.toList();
 	}

@@ -17,6 +17,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.chitieu.platform.sheets.SheetException;
+import vn.chitieu.platform.sheets.SheetProblem;
+import vn.chitieu.platform.sheets.XlsxInspector;
+
 /**
  * Reads a filled Excel template back: the unit, year and version it was made for, and the
  * text of every input cell with where it stands. Refuses files that are not this
@@ -60,13 +64,18 @@ final class TemplateReader {
 		}
 		if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
 			// An .xls, or an .xlsx saved with a password (an encrypted package in OLE2).
-			throw new TemplateException(List.of(XlsxInspector.ole2(bytes)));
+			throw new TemplateException(List.of(problem(XlsxInspector.ole2(bytes))));
 		}
 		if (!startsWith(bytes, 'P', 'K', 3, 4)) {
 			throw refuse("template.error.notXlsx");
 		}
 		// What the file may cost is bounded before POI holds it in memory.
-		XlsxInspector.inspect(bytes);
+		try {
+			XlsxInspector.inspect(bytes);
+		}
+		catch (SheetException ex) {
+			throw new TemplateException(ex.problems().stream().map(TemplateReader::problem).toList());
+		}
 		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 			return read(workbook);
 		}
@@ -191,6 +200,10 @@ final class TemplateReader {
 			}
 		}
 		return true;
+	}
+
+	private static TemplateProblem problem(SheetProblem problem) {
+		return new TemplateProblem(problem.sheet(), problem.cell(), problem.key(), problem.args());
 	}
 
 	private static TemplateException refuse(String key, Object... args) {

@@ -78,6 +78,12 @@ class OrgUnit {
 		return new OrgUnit(UnitKind.WARD, code, name, districtId);
 	}
 
+	static OrgUnit ward(String code, String name, long districtId, int openedYear) {
+		var unit = new OrgUnit(UnitKind.WARD, code, name, districtId);
+		unit.openedYear = openedYear;
+		return unit;
+	}
+
 	static OrgUnit school(String code, String name, long wardId, Set<EducationLevel> levels, Ownership ownership,
 			Integer openedYear) {
 		if (levels.isEmpty()) {
@@ -150,6 +156,15 @@ class OrgUnit {
 		this.levels.addAll(levels);
 		this.ownership = ownership;
 		this.openedYear = openedYear;
+	}
+
+	/**
+	 * Moves a school to another ward (its ward from now on; the history keeps the
+	 * former).
+	 * @param wardId the ward
+	 */
+	void moveTo(long wardId) {
+		this.parentId = wardId;
 	}
 
 	/**

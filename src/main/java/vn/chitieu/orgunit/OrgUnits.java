@@ -87,6 +87,136 @@ public class OrgUnits {
 			.toList();
 	}
 
+	/**
+	 * The wards that exist in a school year (opened by then, not yet merged or split).
+	 * @param year the school year
+	 * @return the wards, by name
+	 */
+	public List<Ward> wards(SchoolYear year) {
+		return wards().stream().filter((w) -> w.isInScope(year)).toList();
+	}
+
+	/**
+	 * The schools that count for a school year, each in the ward it stood in that year.
+	 * @param year the school year
+	 * @return the schools, by level then name
+	 */
+	public List<School> schools(SchoolYear year) {
+		var history = wardHistory();
+		var wards = wards().stream().collect(Collectors.toMap(Ward::id, Function.identity()));
+		return schools().stream()
+			.filter((s) -> s.isInScope(year))
+			.map((s) -> inWardOf(s, year, history, wards))
+			.toList();
+	}
+
+	/**
+	 * The schools of a ward: those standing in it in its last school year if it was
+	 * merged or split, else in the latest school year.
+	 * @param ward the ward
+	 * @return its schools, by level then name
+	 */
+	public List<School> schoolsOf(Ward ward) {
+		var year = (ward.closedYear() != null) ? ward.lastYear() : SchoolYear.of(latestYear());
+		if (ward.openedYear() != null && year.startYear() < ward.openedYear()) {
+			year = SchoolYear.of(ward.openedYear());
+		}
+		var history = wardHistory();
+		var wards = wards().stream().collect(Collectors.toMap(Ward::id, Function.identity()));
+		var in = year;
+		return schools().stream()
+			.map((s) -> inWardOf(s, in, history, wards))
+			.filter((s) -> s.wardId() == ward.id())
+			.toList();
+	}
+
+	/**
+	 * Whether a unit counts for a school year: the district always, a ward or school from
+	 * its opening to its closing year.
+	 * @param unitId the unit
+	 * @param year the school year
+	 * @return true if it counts that year
+	 */
+	public boolean isInScope(long unitId, SchoolYear year) {
+		var unit = this.units.findById(unitId);
+		if (unit.isEmpty()) {
+			return false;
+		}
+		var u = unit.get();
+		switch (u.getKind()) {
+			case WARD:
+				return toWard(u).isInScope(year);
+			case SCHOOL:
+				return toSchool(u, Map.of()).isInScope(year);
+			default:
+				return true;
+		}
+	}
+
+	/**
+	 * Where a ward came from and went to in reorganisations.
+	 * @param wardId the ward
+	 * @return the old wards it was formed from and the new wards it went into
+	 */
+	public WardLineage lineage(long wardId) {
+		var wards = wards().stream().collect(Collectors.toMap(Ward::id, Function.identity()));
+		var from = new ArrayList<WardLineage.Link>();
+		var into = new ArrayList<WardLineage.Link>();
+		this.jdbc.query("""
+				select l.old_ward_id, l.new_ward_id, l.part, r.effective_year, r.reference
+				from ward_lineage l join reorganisation r on r.id = l.reorganisation_id
+				where l.old_ward_id = ? or l.new_ward_id = ?
+				order by r.effective_year, r.id
+				""", (rs) -> {
+			long oldWard = rs.getLong(1);
+			long newWard = rs.getLong(2);
+			var link = (oldWard == wardId) ? into : from;
+			var other = wards.get((oldWard == wardId) ? newWard : oldWard);
+			link.add(new WardLineage.Link(other, rs.getBoolean(3), SchoolYear.of(rs.getInt(4)), rs.getString(5)));
+		}, wardId, wardId);
+		Comparator<WardLineage.Link> byName = Comparator.comparing((l) -> l.ward().name(), VietnameseCollator.INSTANCE);
+		from.sort(byName);
+		into.sort(byName);
+		return new WardLineage(from, into);
+	}
+
+	/**
+	 * Each school's former wards: for each school that moved, the ward it stood in before
+	 * each move, by the first year it no longer stood there.
+	 * @return the history by school id
+	 */
+	Map<Long, java.util.NavigableMap<Integer, Long>> wardHistory() {
+		var history = new java.util.HashMap<Long, java.util.NavigableMap<Integer, Long>>();
+		this.jdbc.query("select school_id, until_year, ward_id from school_ward_history", (rs) -> {
+			history.computeIfAbsent(rs.getLong(1), (k) -> new java.util.TreeMap<>()).put(rs.getInt(2), rs.getLong(3));
+		});
+		return history;
+	}
+
+	/**
+	 * The ward a school stood in in a school year.
+	 * @param history the schools' former wards ({@link #wardHistory()})
+	 * @param schoolId the school
+	 * @param currentWard its ward now
+	 * @param year the school year
+	 * @return the ward's id
+	 */
+	static long wardIn(Map<Long, java.util.NavigableMap<Integer, Long>> history, long schoolId, long currentWard,
+			SchoolYear year) {
+		var moves = history.get(schoolId);
+		if (moves == null) {
+			return currentWard;
+		}
+		var before = moves.higherEntry(year.startYear());
+		return (before != null) ? before.getValue() : currentWard;
+	}
+
+	private static School inWardOf(School school, SchoolYear year,
+			Map<Long, java.util.NavigableMap<Integer, Long>> history, Map<Long, Ward> wards) {
+		long ward = wardIn(history, school.id(), school.wardId(), year);
+		return (ward == school.wardId() || !wards.containsKey(ward)) ? school : school.inWard(wards.get(ward));
+	}
+
 	public Optional<School> school(long id) {
 		return this.units.findById(id)
 			.filter((u) -> u.getKind() == UnitKind.SCHOOL)
@@ -264,6 +394,11 @@ public class OrgUnits {
 				|| this.units.findById(change.wardId()).filter((u) -> u.getKind() == UnitKind.WARD).isEmpty()) {
 			throw new UnitChangeException("wardId", "unit.ward.unknown");
 		}
+		var ward = this.units.findById(change.wardId()).orElseThrow();
+		if (ward.getClosedYear() != null && (unit == null || !Objects.equals(unit.getParentId(), ward.getId()))) {
+			// A ward merged or split takes no school; moving one is done from a year.
+			throw new UnitChangeException("wardId", "unit.ward.closed", ward.getName());
+		}
 		if (change.levels() == null || change.levels().isEmpty()) {
 			throw new UnitChangeException("levels", "unit.levels.none");
 		}
@@ -311,7 +446,7 @@ public class OrgUnits {
 				""", Boolean.class, unitId));
 	}
 
-	private int latestYear() {
+	int latestYear() {
 		Integer latest = this.jdbc.queryForObject("select max(start_year) from school_year", Integer.class);
 		return (latest != null) ? latest : Year.now().getValue();
 	}
@@ -322,11 +457,11 @@ public class OrgUnits {
 				u.getOpenedYear(), u.getClosedYear(), hasFigures(u.getId()), u.getVersion());
 	}
 
-	private static AuditRecord record(String action, OrgUnit unit) {
+	static AuditRecord record(String action, OrgUnit unit) {
 		return AuditRecord.of(action, unit.getKind().name(), String.valueOf(unit.getId())).withUnit(unit.getId(), null);
 	}
 
-	private static String describe(OrgUnit u) {
+	static String describe(OrgUnit u) {
 		var parts = new ArrayList<String>();
 		parts.add("code=" + u.getCode());
 		parts.add("name=" + u.getName());
@@ -345,14 +480,14 @@ public class OrgUnits {
 			.collect(Collectors.toMap(OrgUnit::getId, OrgUnit::getName));
 	}
 
-	private static Ward toWard(OrgUnit unit) {
-		return new Ward(unit.getId(), unit.getCode(), unit.getName());
+	static Ward toWard(OrgUnit unit) {
+		return new Ward(unit.getId(), unit.getCode(), unit.getName(), unit.getOpenedYear(), unit.getClosedYear());
 	}
 
 	private static School toSchool(OrgUnit unit, Map<Long, String> wardNames) {
 		return new School(unit.getId(), unit.getCode(), unit.getName(), unit.getLevels(), unit.getOwnership(),
 				unit.getParentId(), wardNames.getOrDefault(unit.getParentId(), ""), unit.getOpenedYear(),
-				unit.isActive());
+				unit.isActive(), unit.getClosedYear());
 	}
 
 	/** Preschools first, then primary, then lower secondary; by name within a level. */

@@ -15,9 +15,30 @@ import java.util.Set;
  * @param openedYear the start year of the school year it opened, null if older than the
  * records
  * @param active false once the school is closed or merged
+ * @param closedYear the start year of the first school year it no longer reports for,
+ * null while open
  */
 public record School(long id, String code, String name, Set<EducationLevel> levels, Ownership ownership, long wardId,
-		String wardName, Integer openedYear, boolean active) {
+		String wardName, Integer openedYear, boolean active, Integer closedYear) {
+
+	/**
+	 * Whether the school counts for a school year: opened by then and not closed yet.
+	 * @param year the school year
+	 * @return true if it counts for that year
+	 */
+	public boolean isInScope(SchoolYear year) {
+		return isOpenIn(year) && ((this.closedYear != null) ? year.startYear() < this.closedYear : this.active);
+	}
+
+	/**
+	 * The same school as it stood in another ward (the ward of some school year).
+	 * @param ward the ward
+	 * @return the school in that ward
+	 */
+	public School inWard(Ward ward) {
+		return new School(this.id, this.code, this.name, this.levels, this.ownership, ward.id(), ward.name(),
+				this.openedYear, this.active, this.closedYear);
+	}
 
 	/**
 	 * Whether the school counts for a school year: it must have opened by then.

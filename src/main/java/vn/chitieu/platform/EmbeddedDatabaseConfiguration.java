@@ -44,7 +44,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and ${chitieu.embedded-db.enabled:true}")
-class EmbeddedDatabaseConfiguration {
+public class EmbeddedDatabaseConfiguration {
 
 	/** The file of the data directory holding the superuser's password. */
 	static final String PASSWORD_FILE = "chitieu-password";

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether to start it at all (tests switch it off)
  * @param dataDirectory where PostgreSQL keeps its files; they survive restarts
- * @param port the TCP port it listens on (on localhost only), so that {@code pg_dump} and
- * {@code psql} can reach it for back-ups
+ * @param port the TCP port it listens on (on localhost only), so that {@code psql} can
+ * reach it
  * @param database the database the application uses inside that server
  */
 @ConfigurationProperties("chitieu.embedded-db")

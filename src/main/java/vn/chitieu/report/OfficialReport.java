@@ -14,8 +14,6 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 import vn.chitieu.dataentry.Submissions;
 import vn.chitieu.dataentry.SubmissionSummary;
@@ -82,12 +80,15 @@ public class OfficialReport {
 
 	private final Submissions submissions;
 
+	private final Snapshots snapshots;
+
 	private final Document document;
 
 	private final Formats formats;
 
 	OfficialReport(Progress progress, ProgressFormat format, MeasureDescriber describer, OrgUnits units,
-			Submissions submissions, Document document, Formats formats) {
+			Submissions submissions, Document document, Formats formats, Snapshots snapshots) {
+		this.snapshots = snapshots;
 		this.formats = formats;
 		this.document = document;
 		this.progress = progress;
@@ -106,20 +107,19 @@ public class OfficialReport {
 	 * @return false for an unknown plan (nothing written)
 	 * @throws IOException if writing fails
 	 */
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public boolean write(String planCode, SchoolYear year, boolean includeSubmitted, OutputStream out)
 			throws IOException {
-		var found = this.progress.plan(planCode, year, includeSubmitted);
-		if (found.isEmpty()) {
-			return false;
-		}
-		var plan = found.get();
-		try (var workbook = new SXSSFWorkbook(200)) {
+		return this.snapshots.write(out, (workbook) -> {
+			var found = this.progress.plan(planCode, year, includeSubmitted);
+			if (found.isEmpty()) {
+				return false;
+			}
+			var plan = found.get();
 			var sheets = new Sheets(workbook);
 			main(workbook, sheets, plan);
 			var statuses = this.submissions.byUnit(plan.asOf());
 			var levels = plan.indicators().stream().map((i) -> i.indicator().level()).distinct().toList();
-			var schools = new ArrayList<>(this.units.schools());
+			var schools = new ArrayList<>(this.units.schools(plan.asOf()));
 			schools.sort(java.util.Comparator.comparing(School::wardName, VietnameseCollator.INSTANCE)
 				.thenComparing(School::name, VietnameseCollator.INSTANCE));
 			for (var level : levels) {
@@ -128,9 +128,8 @@ public class OfficialReport {
 			wards(workbook, sheets, plan);
 			completeness(workbook, sheets, plan, statuses);
 			definitions(workbook, sheets, plan);
-			workbook.write(out);
-		}
-		return true;
+			return true;
+		});
 	}
 
 	// ------------------------------------------------------------------ the report
@@ -610,13 +609,26 @@ public class OfficialReport {
 		Sheets.merge(sheet, row - 1, unitColumns.length - 1, widths.length - 1);
 		number = 1;
 		var rows = new ArrayList<String[]>();
+		// The units of that school year (each school in its ward of that year), and any
+		// other that reported for it.
+		var inYear = this.units.schools(plan.asOf())
+			.stream()
+			.map(School::id)
+			.collect(java.util.stream.Collectors.toSet());
+		var wardsInYear = this.units.wards(plan.asOf())
+			.stream()
+			.map((w) -> w.id())
+			.collect(java.util.stream.Collectors.toSet());
 		for (var school : this.units.schools()) {
-			if (school.active() || statuses.containsKey(school.id())) {
+			if (inYear.contains(school.id()) || statuses.containsKey(school.id())) {
 				rows.add(new String[] { String.valueOf(school.id()), school.code(), school.name(),
 						msg("report.kind.SCHOOL") });
 			}
 		}
 		for (var ward : this.units.wards()) {
+			if (!wardsInYear.contains(ward.id()) && !statuses.containsKey(ward.id())) {
+				continue;
+			}
 			rows.add(new String[] { String.valueOf(ward.id()), ward.code(), ward.name(), msg("report.kind.WARD") });
 		}
 		for (var unit : rows) {

@@ -11,8 +11,6 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 import vn.chitieu.dataentry.ReportedFigures;
 import vn.chitieu.dataentry.Submissions;
@@ -54,7 +52,10 @@ public class RawFigures {
 
 	private final Document document;
 
-	RawFigures(Submissions submissions, OrgUnits units, MetricCatalog catalog, Document document) {
+	private final Snapshots snapshots;
+
+	RawFigures(Submissions submissions, OrgUnits units, MetricCatalog catalog, Document document, Snapshots snapshots) {
+		this.snapshots = snapshots;
 		this.submissions = submissions;
 		this.units = units;
 		this.catalog = catalog;
@@ -67,62 +68,66 @@ public class RawFigures {
 	 * @param out where to write the .xlsx
 	 * @throws IOException if writing fails
 	 */
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public void write(SchoolYear year, OutputStream out) throws IOException {
-		var metrics = this.catalog.all();
-		var schoolMetrics = metrics.stream().filter((m) -> m.reportedBy() == UnitKind.SCHOOL).toList();
-		var wardMetrics = metrics.stream().filter((m) -> m.reportedBy() == UnitKind.WARD).toList();
-		var districtMetrics = metrics.stream().filter((m) -> m.reportedBy() == UnitKind.DISTRICT).toList();
-		var schools = new HashMap<Long, School>();
-		this.units.schools().forEach((s) -> schools.put(s.id(), s));
-		var wards = new HashMap<Long, Ward>();
-		this.units.wards().forEach((w) -> wards.put(w.id(), w));
-		long districtId = this.units.district().map((d) -> d.id()).orElse(-1L);
-		try (var workbook = new SXSSFWorkbook(200)) {
-			var sheets = new Sheets(workbook);
-			var schoolSheet = start(workbook, sheets, SCHOOLS_SHEET, year, schoolMetrics,
-					new String[] { msg("report.column.stt"), msg("report.column.schoolCode"),
-							msg("report.column.school"), msg("report.column.level"), msg("report.column.ward"),
-							msg("report.column.ownership"), msg("report.column.reportStatus") });
-			var wardSheet = start(workbook, sheets, WARDS_SHEET, year, wardMetrics,
-					new String[] { msg("report.column.stt"), msg("report.column.code"), msg("report.column.ward"),
-							msg("report.column.reportStatus") });
-			var districtSheet = start(workbook, sheets, DISTRICT_SHEET, year, districtMetrics,
-					new String[] { msg("report.column.stt"), msg("report.column.reportStatus") });
-			var rows = new int[] { HEADER + 1, HEADER + 1, HEADER + 1 };
-			var reported = new HashSet<String>();
-			this.submissions.forEachReport(year, (figures) -> {
-				var school = schools.get(figures.unitId());
-				if (school != null) {
-					reported.add(figures.unitId() + "/" + figures.level());
-					schoolRow(schoolSheet, sheets, rows[0]++, school, figures.level().name(), figures, schoolMetrics);
+		this.snapshots.write(out, (workbook) -> {
+			var metrics = this.catalog.all();
+			var schoolMetrics = metrics.stream().filter((m) -> m.reportedBy() == UnitKind.SCHOOL).toList();
+			var wardMetrics = metrics.stream().filter((m) -> m.reportedBy() == UnitKind.WARD).toList();
+			var districtMetrics = metrics.stream().filter((m) -> m.reportedBy() == UnitKind.DISTRICT).toList();
+			var schools = new HashMap<Long, School>();
+			this.units.schools().forEach((s) -> schools.put(s.id(), s));
+			// Each school in the ward it stood in that year.
+			this.units.schools(year).forEach((s) -> schools.put(s.id(), s));
+			var wards = new HashMap<Long, Ward>();
+			this.units.wards().forEach((w) -> wards.put(w.id(), w));
+			long districtId = this.units.district().map((d) -> d.id()).orElse(-1L);
+			{
+				var sheets = new Sheets(workbook);
+				var schoolSheet = start(workbook, sheets, SCHOOLS_SHEET, year, schoolMetrics,
+						new String[] { msg("report.column.stt"), msg("report.column.schoolCode"),
+								msg("report.column.school"), msg("report.column.level"), msg("report.column.ward"),
+								msg("report.column.ownership"), msg("report.column.reportStatus") });
+				var wardSheet = start(workbook, sheets, WARDS_SHEET, year, wardMetrics,
+						new String[] { msg("report.column.stt"), msg("report.column.code"), msg("report.column.ward"),
+								msg("report.column.reportStatus") });
+				var districtSheet = start(workbook, sheets, DISTRICT_SHEET, year, districtMetrics,
+						new String[] { msg("report.column.stt"), msg("report.column.reportStatus") });
+				var rows = new int[] { HEADER + 1, HEADER + 1, HEADER + 1 };
+				var reported = new HashSet<String>();
+				this.submissions.forEachReport(year, (figures) -> {
+					var school = schools.get(figures.unitId());
+					if (school != null) {
+						reported.add(figures.unitId() + "/" + figures.level());
+						schoolRow(schoolSheet, sheets, rows[0]++, school, figures.level().name(), figures,
+								schoolMetrics);
+					}
+					else if (wards.containsKey(figures.unitId())) {
+						reported.add(String.valueOf(figures.unitId()));
+						wardRow(wardSheet, sheets, rows[1]++, wards.get(figures.unitId()), figures, wardMetrics);
+					}
+					else if (figures.unitId() == districtId) {
+						var row = Sheets.row(districtSheet, rows[2]++);
+						Sheets.number(row, 0, BigDecimal.ONE, sheets.ordinal());
+						Sheets.text(row, 1, msg("report.status." + figures.status().name()), sheets.centered(false));
+						values(row, 2, sheets, figures, districtMetrics);
+					}
+				});
+				// The units that have not reported, so that the list is whole.
+				for (var school : this.units.schools(year)) {
+					for (var level : school.levels()) {
+						if (!reported.contains(school.id() + "/" + level)) {
+							schoolRow(schoolSheet, sheets, rows[0]++, school, level.name(), null, schoolMetrics);
+						}
+					}
 				}
-				else if (wards.containsKey(figures.unitId())) {
-					reported.add(String.valueOf(figures.unitId()));
-					wardRow(wardSheet, sheets, rows[1]++, wards.get(figures.unitId()), figures, wardMetrics);
-				}
-				else if (figures.unitId() == districtId) {
-					var row = Sheets.row(districtSheet, rows[2]++);
-					Sheets.number(row, 0, BigDecimal.ONE, sheets.ordinal());
-					Sheets.text(row, 1, msg("report.status." + figures.status().name()), sheets.centered(false));
-					values(row, 2, sheets, figures, districtMetrics);
-				}
-			});
-			// The units that have not reported, so that the list is whole.
-			for (var school : this.units.schools()) {
-				for (var level : school.levels()) {
-					if (school.active() && school.isOpenIn(year) && !reported.contains(school.id() + "/" + level)) {
-						schoolRow(schoolSheet, sheets, rows[0]++, school, level.name(), null, schoolMetrics);
+				for (var ward : this.units.wards(year)) {
+					if (!reported.contains(String.valueOf(ward.id()))) {
+						wardRow(wardSheet, sheets, rows[1]++, ward, null, wardMetrics);
 					}
 				}
 			}
-			for (var ward : this.units.wards()) {
-				if (!reported.contains(String.valueOf(ward.id()))) {
-					wardRow(wardSheet, sheets, rows[1]++, ward, null, wardMetrics);
-				}
-			}
-			workbook.write(out);
-		}
+			return true;
+		});
 	}
 
 	private Sheet start(SXSSFWorkbook workbook, Sheets sheets, String name, SchoolYear year, List<Metric> metrics,

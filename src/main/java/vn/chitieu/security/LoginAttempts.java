@@ -16,9 +16,8 @@ import java.util.Optional;
  * <em>and</em> address, so that nobody elsewhere can lock a user out of their own
  * computer, and an office behind one address is not locked out for one person's mistakes.
  * <p>
- * One small interface, so that the counts can move into the database when several
- * instances of the application must share them; {@link InMemoryLoginAttempts} keeps them
- * in memory for one instance.
+ * {@link JdbcLoginAttempts} keeps them in the database, shared by every instance of the
+ * application and kept across restarts.
  */
 interface LoginAttempts {
 

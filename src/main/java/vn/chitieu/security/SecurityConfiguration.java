@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -20,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Who may reach which pages. Pages about one unit (a school, a ward) are open to any
@@ -38,9 +40,14 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * The counts of failed logins, in the database: shared by every instance, kept across
+	 * restarts.
+	 */
 	@Bean
-	LoginAttempts loginAttempts(LoginProperties properties) {
-		return new InMemoryLoginAttempts(properties, Clock.systemUTC());
+	LoginAttempts loginAttempts(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+			LoginProperties properties) {
+		return new JdbcLoginAttempts(jdbc, transactions, properties, Clock.systemUTC());
 	}
 
 	/**

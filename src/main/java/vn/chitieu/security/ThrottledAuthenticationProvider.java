@@ -1,5 +1,8 @@
 package vn.chitieu.security;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -52,7 +55,13 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			// The database cannot be reached: not a wrong password, and not counted.
 			throw new AuthenticationServiceException("The user could not be read", ex);
 		}
-		var wait = this.attempts.attempt(username, address, known);
+		Optional<Duration> wait;
+		try {
+			wait = this.attempts.attempt(username, address, known);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			throw new AuthenticationServiceException("The attempt could not be counted", ex);
+		}
 		if (wait.isPresent()) {
 			log.debug("Login as '{}' from {} refused after repeated failures", printable(username), address);
 			throw new LoginThrottledException(wait.get());

@@ -18,7 +18,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * The hostile corpus: bad .xlsx files built the way an attacker builds them, by hand and
  * streamed, so that making them costs the test almost no memory.
  */
-final class HostileFiles {
+public final class HostileFiles {
 
 	private HostileFiles() {
 	}
@@ -30,7 +30,7 @@ final class HostileFiles {
 	 * @param count how many strings
 	 * @return the file
 	 */
-	static byte[] manySharedStrings(byte[] template, int count) throws IOException {
+	public static byte[] manySharedStrings(byte[] template, int count) throws IOException {
 		return replace(template, "xl/sharedStrings.xml", (out) -> {
 			var random = new Random(42);
 			write(out,
@@ -58,7 +58,7 @@ final class HostileFiles {
 	 * @param count how many cells
 	 * @return the file
 	 */
-	static byte[] manyCells(byte[] template, int count) throws IOException {
+	public static byte[] manyCells(byte[] template, int count) throws IOException {
 		var sheet = new String(entry(template, "xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
 		int end = sheet.indexOf("</sheetData>");
 		return replace(template, "xl/worksheets/sheet1.xml", (out) -> {
@@ -76,12 +76,32 @@ final class HostileFiles {
 	}
 
 	/**
+	 * A file whose first worksheet is padded with white space: harmless to read, small on
+	 * the wire, but it inflates hugely (a zip bomb).
+	 * @param xlsx a real workbook
+	 * @param size how many bytes of padding
+	 * @return the file
+	 */
+	public static byte[] zipBomb(byte[] xlsx, int size) throws IOException {
+		var sheet = new String(entry(xlsx, "xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
+		int at = sheet.indexOf("<sheetData");
+		return replace(xlsx, "xl/worksheets/sheet1.xml", (out) -> {
+			write(out, sheet.substring(0, at));
+			var blank = " ".repeat(1024 * 1024).getBytes(StandardCharsets.UTF_8);
+			for (int written = 0; written < size; written += blank.length) {
+				out.write(blank);
+			}
+			write(out, sheet.substring(at));
+		});
+	}
+
+	/**
 	 * A part with a document type declaration, harmless in itself: Excel never writes
 	 * one, and a parser that accepts it may accept entities too.
 	 * @param xml the part
 	 * @return the part with a DOCTYPE after its XML declaration
 	 */
-	static byte[] withDoctype(byte[] xml) {
+	public static byte[] withDoctype(byte[] xml) {
 		var text = new String(xml, StandardCharsets.UTF_8);
 		var declaration = text.startsWith("<?xml") ? text.substring(0, text.indexOf("?>") + 2) : "";
 		var rest = text.substring(declaration.length()).stripLeading();
@@ -95,7 +115,7 @@ final class HostileFiles {
 	 * @param xlsx the file
 	 * @return the encrypted file
 	 */
-	static byte[] encrypted(byte[] xlsx) throws Exception {
+	public static byte[] encrypted(byte[] xlsx) throws Exception {
 		try (var fs = new POIFSFileSystem(); var out = new ByteArrayOutputStream()) {
 			var info = new EncryptionInfo(EncryptionMode.agile);
 			var encryptor = info.getEncryptor();

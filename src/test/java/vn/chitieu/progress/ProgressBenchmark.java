@@ -75,7 +75,9 @@ class ProgressBenchmark {
 		var context = new SpringApplicationBuilder(ChiTieuApplication.class).run("--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + username(), "--spring.datasource.password=" + password(),
 				"--chitieu.embedded-db.enabled=false", "--chitieu.sample-data=false", "--server.port=0",
-				"--logging.level.root=warn");
+				"--logging.level.root=warn",
+				// Generating the city's 753,340 figures takes longer than a request may.
+				"--CHITIEU_DB_STATEMENT_TIMEOUT_MS=600000");
 		try {
 			var jdbc = context.getBean(JdbcTemplate.class);
 			long started = System.nanoTime();
@@ -153,6 +155,7 @@ class ProgressBenchmark {
 			approval.run();
 			return get(client, overview);
 		});
+		draftBurst(jdbc, label, client, overview);
 		var indicator = URI.create("http://localhost:" + port + "/progress/" + PLAN + "/indicators/TH-04");
 		get(client, indicator);
 		time(label, "indicator page with its breakdown (TH-04)", 30, () -> get(client, indicator));
@@ -219,6 +222,52 @@ class ProgressBenchmark {
 	}
 
 	// ------------------------------------------------------------------ timing
+
+	/**
+	 * The overview while schools save drafts, one save every 20 ms (the deadline-day
+	 * crowd), side by side: as the counters were before V17 (every save moved the open
+	 * year's counter, which the saving thread reproduces by moving it itself) and as they
+	 * are (a draft's figures move nothing).
+	 */
+	private void draftBurst(JdbcTemplate jdbc, String label, HttpClient client, URI overview) throws Exception {
+		var drafts = jdbc.queryForList("""
+				update submission set status = 'DRAFT' where id in (
+				  select id from submission where school_year = 2024 and status = 'APPROVED' order by id limit 20)
+				returning id
+				""", Long.class);
+		for (boolean before : new boolean[] { true, false }) {
+			var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+			var saves = new java.util.concurrent.atomic.AtomicInteger();
+			var saver = new Thread(() -> {
+				while (running.get()) {
+					long id = drafts.get(saves.getAndIncrement() % drafts.size());
+					jdbc.update("update figure set value = value where submission_id = ? and metric_code = "
+							+ "(select min(metric_code) from figure where submission_id = ?)", id, id);
+					if (before) {
+						jdbc.update("update data_version set n = n + 1 where scope = 'year:2024'");
+					}
+					try {
+						Thread.sleep(20);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}, "draft-saves");
+			saver.start();
+			try {
+				time(label, "district overview page during draft saves every 20 ms, "
+						+ (before ? "counters as before V17 (every save)" : "counters now (submit/approve only)"), 50,
+						() -> get(client, overview));
+			}
+			finally {
+				running.set(false);
+				saver.join();
+			}
+		}
+		jdbc.update("update submission set status = 'APPROVED' where id = any (?)",
+				(Object) drafts.toArray(Long[]::new));
+	}
 
 	private void time(String scale, String what, int runs, Supplier<Integer> work) {
 		for (int i = 0; i < 3; i++) {

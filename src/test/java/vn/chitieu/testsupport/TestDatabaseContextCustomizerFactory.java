@@ -32,6 +32,15 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
 			var values = new HashMap<String, Object>(TestDatabase.properties());
 			values.put("chitieu.embedded-db.enabled", "false");
 			values.put("chitieu.sample-data", "true");
+			// Spring keeps every test context open until the run ends, each with its
+			// pool;
+			// idle connections are closed so that a dozen contexts stay well under the
+			// server's max_connections.
+			values.put("spring.datasource.hikari.minimum-idle", "1");
+			values.put("spring.datasource.hikari.idle-timeout", "10000");
+			// Backups of the test database go under target/, never into the working tree.
+			values.put("chitieu.backup.directory", "target/test-backups");
+			values.put("chitieu.backup.schedule", "-");
 			// Above application.yaml, below the test's own inlined properties.
 			var sources = context.getEnvironment().getPropertySources();
 			var source = new MapPropertySource("testDatabase", values);

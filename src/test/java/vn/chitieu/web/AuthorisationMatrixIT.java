@@ -299,6 +299,11 @@ class AuthorisationMatrixIT {
 				case "indicatorCode" -> INDICATOR;
 				// A plan's version: the sample plan's first, published.
 				case "number" -> "1";
+				// No such backup: an allowed request finds nothing to download.
+				case "name" -> "chitieu-backup-20000101-000000.zip";
+				// No such import waiting: an allowed request is sent back to the upload
+				// page.
+				case "token" -> "no-such-import";
 				case "id" -> {
 					if (before.startsWith("/schools/") || before.startsWith("/admin/units/schools/")) {
 						yield String.valueOf(units.get("school"));

@@ -61,6 +61,20 @@ class UploadLimitsIT {
 		assertThat(browser.get("/plans/import").body()).contains("The file is too large");
 	}
 
+	@Test
+	void shouldSendTheOfficeAndTheAdministratorBackToTheImportPagesWhenAFileIsTooLarge() throws Exception {
+		for (var page : new String[][] { { Logins.OFFICE, "/admin/units/import" },
+				{ Logins.ADMIN, "/admin/users/import" } }) {
+			var browser = new FormClient(this.port);
+			browser.logIn(page[0], Logins.PASSWORD);
+			var token = FormClient.csrf(browser.get(page[1]).body());
+			var answer = upload(browser, page[1] + "/upload", token, "huge.xlsx", OVERSIZED, "");
+			assertThat(answer.statusCode()).isEqualTo(302);
+			assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith(page[1]);
+			assertThat(browser.get(page[1]).body()).contains("Tệp quá lớn");
+		}
+	}
+
 	/** A multipart form as a browser sends it: the CSRF token, then the file. */
 	private HttpResponse<String> upload(FormClient browser, String path, String token, String name, int size,
 			String cookies) throws Exception {

@@ -83,7 +83,8 @@ class ReviewController {
 			@RequestParam(required = false) String status, Model model) {
 		var schoolYear = year(year);
 		var byUnit = this.submissions.byUnit(schoolYear);
-		var schools = this.units.schools().stream().filter((s) -> s.active() && s.isOpenIn(schoolYear)).toList();
+		// The schools of that year, each in its ward of that year.
+		var schools = this.units.schools(schoolYear);
 		var rows = new ArrayList<CompletenessRow>();
 		Map<EducationLevel, Map<String, Long>> byLevel = new EnumMap<>(EducationLevel.class);
 		for (var school : schools) {
@@ -102,7 +103,7 @@ class ReviewController {
 			.thenComparing((r) -> r.school().wardName(), VietnameseCollator.INSTANCE)
 			.thenComparing((r) -> r.school().name(), VietnameseCollator.INSTANCE));
 		var wards = new ArrayList<WardRow>();
-		for (var w : this.units.wards()) {
+		for (var w : this.units.wards(schoolYear)) {
 			var counts = new java.util.LinkedHashMap<String, Long>();
 			schools.stream()
 				.filter((s) -> s.wardId() == w.id())

@@ -48,7 +48,10 @@ class UnitPageController {
 		this.access.checkRead(user, id);
 		var ward = this.units.ward(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("ward", ward);
-		model.addAttribute("schools", this.units.schools().stream().filter((s) -> s.wardId() == id).toList());
+		// A merged ward lists the schools of its last year, a new ward those of its
+		// years.
+		model.addAttribute("schools", this.units.schoolsOf(ward));
+		model.addAttribute("lineage", this.units.lineage(id));
 		model.addAttribute("years", this.submissions.years(id));
 		return "dataentry/ward";
 	}

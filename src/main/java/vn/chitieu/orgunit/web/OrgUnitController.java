@@ -45,11 +45,12 @@ class OrgUnitController {
 
 	@GetMapping("/wards")
 	String wards(Model model) {
-		var schools = this.units.schools();
+		// The wards of today first, then those merged or split (marked so).
 		model.addAttribute("wards",
 				this.units.wards()
 					.stream()
-					.map((w) -> new WardRow(w, schools.stream().filter((s) -> s.wardId() == w.id()).count()))
+					.sorted(java.util.Comparator.comparing(vn.chitieu.orgunit.Ward::closed))
+					.map((w) -> new WardRow(w, this.units.schoolsOf(w).size()))
 					.toList());
 		return "orgunit/wards";
 	}

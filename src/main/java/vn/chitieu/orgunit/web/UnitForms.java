@@ -79,4 +79,13 @@ final class UnitForms {
 	record CloseForm(@NotNull Integer closedYear, @NotNull Integer version) {
 	}
 
+	/**
+	 * Moving a school to another ward from a school year.
+	 *
+	 * @param moveWardId the ward
+	 * @param moveYear the start year of the first school year in that ward
+	 */
+	record MoveForm(@NotNull Long moveWardId, @NotNull Integer moveYear) {
+	}
+
 }

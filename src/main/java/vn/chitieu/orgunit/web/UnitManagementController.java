@@ -21,10 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.chitieu.orgunit.EducationLevel;
 import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.orgunit.Ownership;
+import vn.chitieu.orgunit.Reorganisations;
 import vn.chitieu.orgunit.UnitChangeException;
 import vn.chitieu.orgunit.UnitDetails;
 import vn.chitieu.orgunit.UnitKind;
 import vn.chitieu.orgunit.web.UnitForms.CloseForm;
+import vn.chitieu.orgunit.web.UnitForms.MoveForm;
 import vn.chitieu.orgunit.web.UnitForms.SchoolForm;
 import vn.chitieu.orgunit.web.UnitForms.WardForm;
 
@@ -45,9 +47,12 @@ class UnitManagementController {
 
 	private final MessageSource messages;
 
-	UnitManagementController(OrgUnits units, MessageSource messages) {
+	private final Reorganisations reorganisations;
+
+	UnitManagementController(OrgUnits units, MessageSource messages, Reorganisations reorganisations) {
 		this.units = units;
 		this.messages = messages;
+		this.reorganisations = reorganisations;
 	}
 
 	@GetMapping("/admin/units/wards/new")
@@ -192,9 +197,38 @@ class UnitManagementController {
 		return "redirect:/admin/units/schools/" + id;
 	}
 
+	@PostMapping("/admin/units/schools/{id}/move")
+	String processMoveForm(@PathVariable long id, @Valid @ModelAttribute("moveForm") MoveForm form,
+			BindingResult result, Principal user, Locale locale, Model model, RedirectAttributes redirect) {
+		var unit = unit(id, UnitKind.SCHOOL);
+		model.addAttribute("form", SchoolForm.of(unit));
+		if (result.hasErrors()) {
+			return schoolPage(unit, model);
+		}
+		try {
+			this.reorganisations.moveSchool(id, form.moveYear(), form.moveWardId(), user.getName());
+		}
+		catch (UnitChangeException ex) {
+			reject(result, ex);
+			return schoolPage(unit, model);
+		}
+		var ward = this.units.ward(form.moveWardId()).map((w) -> w.name()).orElse("");
+		redirect.addFlashAttribute("flash",
+				message("reorg.moved", locale, unit.name(), ward, form.moveYear(), form.moveYear() + 1));
+		return "redirect:/admin/units/schools/" + id;
+	}
+
 	private String schoolPage(UnitDetails unit, Model model) {
 		model.addAttribute("unit", unit);
-		model.addAttribute("wards", this.units.wards());
+		// Only the wards of today: a merged ward takes no school.
+		model.addAttribute("wards",
+				this.units.wards()
+					.stream()
+					.filter((w) -> !w.closed() || (unit != null && unit.wardId() != null && unit.wardId() == w.id()))
+					.toList());
+		if (unit != null && !model.containsAttribute("moveForm")) {
+			model.addAttribute("moveForm", new MoveForm(null, null));
+		}
 		model.addAttribute("levels", EducationLevel.values());
 		model.addAttribute("ownerships", Ownership.values());
 		if (unit != null && !model.containsAttribute("closeForm")) {

@@ -1,4 +1,4 @@
-package vn.chitieu.dataentry;
+package vn.chitieu.platform.sheets;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -25,27 +25,27 @@ import org.slf4j.LoggerFactory;
  * any XML part (Excel never writes one; it is how entity-expansion attacks begin) and
  * tells a password-protected file from an old .xls.
  */
-final class XlsxInspector {
+public final class XlsxInspector {
 
 	private static final Logger log = LoggerFactory.getLogger(XlsxInspector.class);
 
 	/** Far more than any template has (a few hundred), far less than hurts. */
-	static final int MAX_SHARED_STRINGS = 20_000;
+	public static final int MAX_SHARED_STRINGS = 20_000;
 
 	/** Far more than any template has (about a thousand). */
-	static final int MAX_CELLS = 50_000;
+	public static final int MAX_CELLS = 50_000;
 
 	/** XML elements in all parts together. */
-	static final int MAX_ELEMENTS = 300_000;
+	public static final int MAX_ELEMENTS = 300_000;
 
 	/** Parts in the zip. */
-	static final int MAX_ENTRIES = 500;
+	public static final int MAX_ENTRIES = 500;
 
 	/** Bytes once inflated, all parts together. */
-	static final long MAX_INFLATED = 40L * 1024 * 1024;
+	public static final long MAX_INFLATED = 40L * 1024 * 1024;
 
 	/** How long looking through a file may take. */
-	static final long MAX_NANOS = 10_000_000_000L;
+	public static final long MAX_NANOS = 10_000_000_000L;
 
 	private static final XMLInputFactory XML = xmlInputFactory();
 
@@ -58,24 +58,24 @@ final class XlsxInspector {
 	 * @param bytes a file that starts with the OLE2 signature
 	 * @return the problem to report
 	 */
-	static TemplateProblem ole2(byte[] bytes) {
+	public static SheetProblem ole2(byte[] bytes) {
 		try (var fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
 			if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) {
-				return TemplateProblem.file("template.error.encrypted");
+				return SheetProblem.file("template.error.encrypted");
 			}
 		}
 		catch (IOException | RuntimeException ex) {
 			// Not readable as OLE2 either: an .xls is still the best guess.
 		}
-		return TemplateProblem.file("template.error.xls");
+		return SheetProblem.file("template.error.xls");
 	}
 
 	/**
 	 * Looks through a zip file's parts.
 	 * @param bytes the file, starting with a zip signature
-	 * @throws TemplateException if the file exceeds a bound or holds a DOCTYPE
+	 * @throws SheetException if the file exceeds a bound or holds a DOCTYPE
 	 */
-	static void inspect(byte[] bytes) {
+	public static void inspect(byte[] bytes) {
 		var budget = new Budget(System.nanoTime() + MAX_NANOS);
 		try (var zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
 			ZipEntry entry;
@@ -95,11 +95,11 @@ final class XlsxInspector {
 				part.transferTo(OutputStreamSink.INSTANCE);
 			}
 		}
-		catch (TemplateException ex) {
+		catch (SheetException ex) {
 			throw ex;
 		}
 		catch (IOException | XMLStreamException | RuntimeException ex) {
-			if (ex.getCause() instanceof TemplateException refused) {
+			if (ex.getCause() instanceof SheetException refused) {
 				throw refused;
 			}
 			log.info("Refused an uploaded file: {}", ex.toString());
@@ -184,8 +184,8 @@ final class XlsxInspector {
 		return factory;
 	}
 
-	private static TemplateException refuse(String key, Object... args) {
-		return new TemplateException(List.of(TemplateProblem.file(key, args)));
+	private static SheetException refuse(String key, Object... args) {
+		return new SheetException(List.of(SheetProblem.file(key, args)));
 	}
 
 	/** What reading the file has cost so far. */
@@ -268,7 +268,7 @@ final class XlsxInspector {
 	/** Discards what is written to it. */
 	private static final class OutputStreamSink extends java.io.OutputStream {
 
-		static final OutputStreamSink INSTANCE = new OutputStreamSink();
+		public static final OutputStreamSink INSTANCE = new OutputStreamSink();
 
 		@Override
 		public void write(int b) {

@@ -1,4 +1,4 @@
-package vn.chitieu.dataentry;
+package vn.chitieu.platform.sheets;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,8 @@ import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+
+import vn.chitieu.dataentry.HostileFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -30,7 +32,7 @@ class XlsxInspectorTest {
 		var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 		long allocated = threads.getCurrentThreadAllocatedBytes();
 		long start = System.nanoTime();
-		assertThatThrownBy(() -> XlsxInspector.inspect(hostile)).isInstanceOfSatisfying(TemplateException.class,
+		assertThatThrownBy(() -> XlsxInspector.inspect(hostile)).isInstanceOfSatisfying(SheetException.class,
 				(ex) -> assertThat(ex.problems().get(0).key()).isEqualTo("template.error.tooManyStrings"));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 		assertThat(threads.getCurrentThreadAllocatedBytes() - allocated).as("bytes allocated while reading it")
@@ -47,8 +49,7 @@ class XlsxInspectorTest {
 				zip.closeEntry();
 			}
 		}
-		assertThatThrownBy(() -> XlsxInspector.inspect(out.toByteArray())).isInstanceOfSatisfying(
-				TemplateException.class,
+		assertThatThrownBy(() -> XlsxInspector.inspect(out.toByteArray())).isInstanceOfSatisfying(SheetException.class,
 				(ex) -> assertThat(ex.problems().get(0).key()).isEqualTo("template.error.zipBomb"));
 	}
 
@@ -60,8 +61,7 @@ class XlsxInspectorTest {
 			zip.write((" ".repeat(300) + "<!DOCTYPE worksheet><worksheet/>").getBytes(StandardCharsets.UTF_8));
 			zip.closeEntry();
 		}
-		assertThatThrownBy(() -> XlsxInspector.inspect(out.toByteArray())).isInstanceOfSatisfying(
-				TemplateException.class,
+		assertThatThrownBy(() -> XlsxInspector.inspect(out.toByteArray())).isInstanceOfSatisfying(SheetException.class,
 				(ex) -> assertThat(ex.problems().get(0).key()).isEqualTo("template.error.doctype"));
 	}
 

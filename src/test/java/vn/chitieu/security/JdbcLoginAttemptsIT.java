@@ -4,26 +4,65 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import vn.chitieu.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Repeated failed logins: when they lock, what they lock, and when it ends; the table of
- * counts stays bounded.
+ * Repeated failed logins, counted in the database: when they lock, what they lock, and
+ * when it ends; counts shared by two instances and exact under parallel guesses; old
+ * counts forgotten, locks kept. Uses addresses of its own (documentation ranges) and a
+ * clock it moves.
  */
-class InMemoryLoginAttemptsTest {
+@IntegrationTest
+class JdbcLoginAttemptsIT {
 
-	private static final String HOME = "10.0.0.5";
+	private static final String HOME = "192.0.2.5";
 
 	private static final String ELSEWHERE = "203.0.113.9";
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
 
-	private final InMemoryLoginAttempts throttle = new InMemoryLoginAttempts(
-			new LoginProperties(5, 50, Duration.ofMinutes(15)), this.clock);
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	private JdbcLoginAttempts throttle;
+
+	@BeforeEach
+	void setUp() {
+		clean();
+		this.throttle = instance();
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("delete from login_attempt where key like '%@192.0.2.%' or key like '%@203.0.113.%' "
+				+ "or key like '%@198.51.%' or key like 'address:192.0.2.%' or key like 'address:203.0.113.%' "
+				+ "or key like 'address:198.51.%'");
+	}
+
+	private JdbcLoginAttempts instance() {
+		return new JdbcLoginAttempts(this.jdbc, this.transactions, new LoginProperties(5, 50, Duration.ofMinutes(15)),
+				this.clock);
+	}
 
 	@Test
 	void shouldLockAUserFromAnAddressAfterFiveFailuresForTheLockoutPeriod() {
@@ -106,18 +145,6 @@ class InMemoryLoginAttemptsTest {
 	}
 
 	@Test
-	void shouldKeepTheTableBoundedWithoutForgettingLocks() {
-		fail("thcs-aimo", HOME, 5);
-		// A flood of single failures from ever new addresses, far beyond the table's
-		// size.
-		for (int i = 0; i < 120_000; i++) {
-			failUnknown("x" + i, "198.51." + (i / 250) + "." + (i % 250));
-		}
-		assertThat(this.throttle.lockedUntil("thcs-aimo", HOME)).as("the lock, kept").isPresent();
-		assertThat(this.throttle.size()).isLessThanOrEqualTo(InMemoryLoginAttempts.MAX_ENTRIES);
-	}
-
-	@Test
 	void shouldRefuseSettingsThatWouldLockNothingOrForever() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new LoginProperties(0, 50, Duration.ofMinutes(15)));
 		assertThatIllegalArgumentException().isThrownBy(() -> new LoginProperties(5, 50, Duration.ZERO));
@@ -138,22 +165,69 @@ class InMemoryLoginAttemptsTest {
 	}
 
 	@Test
-	void shouldDropTheOldestEntriesThatLockNothingWhenTheTableIsFull() {
-		var small = new InMemoryLoginAttempts(new LoginProperties(5, 50, Duration.ofMinutes(15)), this.clock, 10);
-		for (int i = 0; i < 5; i++) {
-			small.attempt("thcs-aimo", HOME, true);
-		}
-		for (int i = 0; i < 30; i++) {
-			small.attempt("gv-" + i, HOME, true);
-			this.clock.advance(Duration.ofSeconds(1));
-		}
-		assertThat(small.size()).isEqualTo(10);
-		assertThat(small.lockedUntil("thcs-aimo", HOME)).isPresent();
-		// The newest counts are kept: four more failures lock gv-29.
+	void shouldTakeBackAnAttemptWhosePasswordCouldNotBeChecked() {
+		fail("thcs-aimo", HOME, 4);
+		this.throttle.notChecked("thcs-aimo", HOME, true);
+		fail("thcs-aimo", HOME, 1);
+		assertThat(this.throttle.lockedUntil("thcs-aimo", HOME)).as("4 - 1 + 1 failures").isEmpty();
+		fail("thcs-aimo", HOME, 1);
+		assertThat(this.throttle.lockedUntil("thcs-aimo", HOME)).isPresent();
+	}
+
+	@Test
+	void shouldShareTheCountsBetweenTwoInstances() {
+		var other = instance();
 		for (int i = 0; i < 4; i++) {
-			small.attempt("gv-29", HOME, true);
+			((i % 2 == 0) ? this.throttle : other).attempt("thcs-aimo", HOME, true);
 		}
-		assertThat(small.lockedUntil("gv-29", HOME)).isPresent();
+		assertThat(other.isLocked("thcs-aimo", HOME)).isFalse();
+		other.attempt("thcs-aimo", HOME, true);
+		assertThat(this.throttle.isLocked("thcs-aimo", HOME)).as("five failures over two instances").isTrue();
+		assertThat(this.throttle.attempt("thcs-aimo", HOME, true)).isPresent();
+	}
+
+	@Test
+	void shouldLetNoMoreGuessesThanTheLimitThroughWhenSentAtOnce() throws Exception {
+		var other = instance();
+		var threads = Executors.newFixedThreadPool(8);
+		try {
+			var start = new CountDownLatch(1);
+			var results = new ArrayList<Future<Optional<Duration>>>();
+			for (int i = 0; i < 24; i++) {
+				var instance = (i % 2 == 0) ? this.throttle : other;
+				results.add(threads.submit(() -> {
+					start.await();
+					return instance.attempt("thcs-aimo", HOME, true);
+				}));
+			}
+			start.countDown();
+			int checked = 0;
+			for (var result : results) {
+				if (result.get(60, TimeUnit.SECONDS).isEmpty()) {
+					checked++;
+				}
+			}
+			assertThat(checked).as("passwords that could be checked").isEqualTo(5);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	void shouldForgetOldCountsAndKeepLocks() {
+		for (int i = 0; i < 30; i++) {
+			failUnknown("x" + i, "198.51.100." + i);
+		}
+		this.clock.advance(Duration.ofMinutes(10));
+		fail("thcs-aimo", HOME, 5);
+		fail("th-bode", HOME, 2);
+		this.clock.advance(Duration.ofMinutes(6));
+
+		assertThat(this.throttle.forgetOld()).as("the 30 single failures and their addresses").isEqualTo(60);
+		assertThat(this.throttle.lockedUntil("thcs-aimo", HOME)).as("the lock, kept until it ends").isPresent();
+		fail("th-bode", HOME, 3);
+		assertThat(this.throttle.lockedUntil("th-bode", HOME)).as("recent failures, kept").isPresent();
 	}
 
 	/** Failed logins of a user that exists. */
@@ -171,7 +245,7 @@ class InMemoryLoginAttemptsTest {
 	/** A clock the test moves. */
 	static final class MutableClock extends Clock {
 
-		private Instant now;
+		private volatile Instant now;
 
 		MutableClock(Instant now) {
 			this.now = now;
