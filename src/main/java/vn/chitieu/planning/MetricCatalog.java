@@ -17,7 +17,13 @@ import vn.chitieu.planning.expression.ExpressionParser;
 
 /**
  * The metrics and cross-field rules currently defined, held in memory: they change only
- * when a definition file is loaded.
+ * when a definition file is loaded or a plan published.
+ * <p>
+ * Another application instance on the same database may publish a plan: the copy held
+ * here is stamped with the database's change counter ({@code data_version} 'all', moved
+ * by trigger whenever metrics, rules or plans change) and dropped when the counter has
+ * moved. The counter is read once per web request ({@link #revalidate()}) and on each
+ * question to the progress engine, which reads it anyway ({@link #revalidate(long)}).
  */
 @Service
 public class MetricCatalog {
@@ -26,11 +32,43 @@ public class MetricCatalog {
 
 	private final MetricRuleRepository rules;
 
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	private volatile Snapshot snapshot;
 
-	MetricCatalog(MetricRepository metrics, MetricRuleRepository rules) {
+	MetricCatalog(MetricRepository metrics, MetricRuleRepository rules,
+			org.springframework.jdbc.core.JdbcTemplate jdbc) {
 		this.metrics = metrics;
 		this.rules = rules;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Drops the copy held in memory if the definitions changed in the database since it
+	 * was read (by this instance or another).
+	 */
+	public void revalidate() {
+		var current = this.snapshot;
+		if (current != null) {
+			revalidate(counter());
+		}
+	}
+
+	/**
+	 * Drops the copy held in memory if it was read before the change counter reached a
+	 * value.
+	 * @param counter the 'all' change counter just read
+	 */
+	public void revalidate(long counter) {
+		var current = this.snapshot;
+		if (current != null && current.stamp() != counter) {
+			this.snapshot = null;
+		}
+	}
+
+	private long counter() {
+		var n = this.jdbc.queryForList("select n from data_version where scope = 'all'", Long.class);
+		return n.isEmpty() ? 0L : n.get(0);
 	}
 
 	public Optional<Metric> find(String code) {
@@ -82,6 +120,9 @@ public class MetricCatalog {
 	}
 
 	Snapshot load() {
+		// The counter first: a change made while reading leaves an older stamp, so the
+		// next check reads again.
+		long stamp = counter();
 		var order = Comparator.comparing((Metric m) -> m.reportedBy().ordinal())
 			.thenComparing((m) -> MetricSections.allowed(m.reportedBy()).indexOf(m.section()))
 			.thenComparing(Metric::source, Comparator.comparing((String s) -> !s.contains("catalog")))
@@ -98,10 +139,10 @@ public class MetricCatalog {
 			.sorted(Comparator.comparing(MetricRule::source).thenComparingInt(MetricRule::position))
 			.map(CompiledRule::of)
 			.toList();
-		return new Snapshot(byCode, compiled);
+		return new Snapshot(byCode, compiled, stamp);
 	}
 
-	record Snapshot(Map<String, Metric> metrics, List<CompiledRule> rules) {
+	record Snapshot(Map<String, Metric> metrics, List<CompiledRule> rules, long stamp) {
 	}
 
 	/**

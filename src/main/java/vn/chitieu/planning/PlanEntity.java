@@ -58,6 +58,29 @@ class PlanEntity {
 	@Column(name = "loaded_at")
 	private Instant loadedAt;
 
+	private int number = 1;
+
+	@jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+	private PlanStatus status = PlanStatus.PUBLISHED;
+
+	@Column(name = "created_by")
+	private String createdBy;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Column(name = "published_by")
+	private String publishedBy;
+
+	@Column(name = "published_at")
+	private Instant publishedAt;
+
+	@Column(name = "pending_metrics")
+	private String pendingMetrics;
+
+	@Column(name = "pending_rules")
+	private String pendingRules;
+
 	@OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
 	private List<IndicatorEntity> indicators = new ArrayList<>();
@@ -70,6 +93,56 @@ class PlanEntity {
 
 	PlanEntity(String code) {
 		this.code = code;
+	}
+
+	/** A new version of a plan, numbered, in a state. */
+	PlanEntity(String code, int number, PlanStatus status, String by, Instant now) {
+		this.code = code;
+		this.number = number;
+		this.status = status;
+		this.createdBy = by;
+		this.createdAt = now;
+		if (status == PlanStatus.PUBLISHED) {
+			this.publishedBy = by;
+			this.publishedAt = now;
+		}
+	}
+
+	int getNumber() {
+		return this.number;
+	}
+
+	PlanStatus getStatus() {
+		return this.status;
+	}
+
+	int getVersion() {
+		return this.version;
+	}
+
+	String getPendingMetrics() {
+		return this.pendingMetrics;
+	}
+
+	String getPendingRules() {
+		return this.pendingRules;
+	}
+
+	void setPending(String metrics, String rules) {
+		this.pendingMetrics = metrics;
+		this.pendingRules = rules;
+	}
+
+	void publish(String by, Instant now) {
+		this.status = PlanStatus.PUBLISHED;
+		this.publishedBy = by;
+		this.publishedAt = now;
+		this.pendingMetrics = null;
+		this.pendingRules = null;
+	}
+
+	void archive() {
+		this.status = PlanStatus.ARCHIVED;
 	}
 
 	/**
@@ -126,7 +199,8 @@ class PlanEntity {
 	PlanSummary toSummary() {
 		return new PlanSummary(this.id, this.code, this.documentNumber, this.titleVi, this.titleEn, this.issuer,
 				this.issuedOn, SchoolYear.of(this.baselineYear), SchoolYear.of(this.targetYear), this.indicators.size(),
-				this.source, this.loadedAt);
+				this.source, this.loadedAt, this.number, this.status, this.createdBy, this.publishedBy,
+				this.publishedAt, this.version);
 	}
 
 	PlanDefinition toDefinition() {

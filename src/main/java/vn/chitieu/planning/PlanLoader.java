@@ -56,8 +56,12 @@ public class PlanLoader {
 
 	private final PlanningProperties properties;
 
+	private final PlanVersions drafts;
+
 	PlanLoader(MetricRepository metrics, MetricRuleRepository rules, PlanRepository plans, MetricCatalog catalog,
-			AuditLog audit, TransactionTemplate transaction, PlanningProperties properties) {
+			AuditLog audit, TransactionTemplate transaction, PlanningProperties properties,
+			@org.springframework.context.annotation.Lazy PlanVersions drafts) {
+		this.drafts = drafts;
 		this.metrics = metrics;
 		this.rules = rules;
 		this.plans = plans;
@@ -102,13 +106,15 @@ public class PlanLoader {
 		}
 		var results = new ArrayList<LoadResult>();
 		for (var file : files) {
-			results.add(load(file.name(), file.bytes(), true, AuditLog.SYSTEM, file.shipped()));
+			results.add(load(file.name(), file.bytes(), true, AuditLog.SYSTEM, file.shipped(), true));
 		}
 		return results;
 	}
 
 	/**
-	 * Reads, checks and stores one definition file.
+	 * Reads, checks and stores one definition file the Office imports: a plan becomes a
+	 * draft, to be published from its page; a file of metrics and rules only is stored at
+	 * once.
 	 * @param source the file name
 	 * @param bytes its content
 	 * @param replace whether a plan already loaded under the same code may be replaced
@@ -118,14 +124,15 @@ public class PlanLoader {
 	 * {@code replace}
 	 */
 	public LoadResult load(String source, byte[] bytes, boolean replace, String actor) {
-		return load(source, bytes, replace, actor, false);
+		return load(source, bytes, replace, actor, false, false);
 	}
 
-	private LoadResult load(String source, byte[] bytes, boolean replace, String actor, boolean shipped) {
+	private LoadResult load(String source, byte[] bytes, boolean replace, String actor, boolean shipped,
+			boolean direct) {
 		var result = this.transaction.execute((status) -> {
 			var reader = new DefinitionReader(this::knownMetric);
 			DefinitionFile file = reader.read(source, bytes);
-			return store(file, replace, actor, shipped);
+			return store(file, replace, actor, shipped, direct);
 		});
 		this.catalog.refresh();
 		log.info("Definition file {}: {}", source, result);
@@ -136,32 +143,53 @@ public class PlanLoader {
 		return this.metrics.findById(code).map(MetricEntity::toMetric);
 	}
 
-	private LoadResult store(DefinitionFile file, boolean replace, String actor, boolean shipped) {
+	/**
+	 * Stores a file: a plan the Office imports becomes a draft (its new metrics and rules
+	 * wait on it until it is published); the shipped files and those of the configured
+	 * directory are published at once.
+	 */
+	private LoadResult store(DefinitionFile file, boolean replace, String actor, boolean shipped, boolean direct) {
+		if (file.plan() != null && !direct) {
+			return this.drafts.draftFromFile(file, replace, actor);
+		}
 		var audits = new ArrayList<AuditRecord>();
-		int metricsChanged = storeMetrics(file, audits);
-		storeRules(file, ruleOwner(file, shipped));
+		int metricsChanged = storeMetrics(file.metrics(), file.source(), audits);
+		storeRules(file.rules(), ruleOwner(file, shipped), file.source());
 		var outcome = LoadResult.Outcome.UNCHANGED;
 		String planCode = null;
 		int indicators = 0;
+		int number = 0;
 		if (file.plan() != null) {
 			var plan = file.plan();
 			planCode = plan.code();
 			indicators = plan.indicators().size();
-			var existing = this.plans.findByCode(plan.code());
-			if (existing.isPresent() && existing.get().getChecksum().equals(file.checksum())) {
+			var versions = this.plans.findByCodeOrderByNumberDesc(plan.code());
+			var published = versions.stream().filter((v) -> v.getStatus() == PlanStatus.PUBLISHED).findFirst();
+			var same = versions.stream().filter((v) -> v.getChecksum().equals(file.checksum())).findFirst();
+			if (same.isPresent()) {
+				// This content was loaded before: what the Office did since is kept.
 				outcome = LoadResult.Outcome.UNCHANGED;
+				number = same.get().getNumber();
 			}
 			else {
-				if (existing.isPresent() && !replace) {
+				if (published.isPresent() && !replace) {
 					throw new DefinitionException(List.of(new DefinitionProblem(file.source(), 0,
-							"definition.error.planExists", List.of(plan.code(), existing.get().getSource()))));
+							"definition.error.planExists", List.of(plan.code(), published.get().getSource()))));
 				}
-				var entity = existing.orElseGet(() -> new PlanEntity(plan.code()));
-				existing.ifPresent((e) -> audits.addAll(targetChanges(e.toDefinition(), plan)));
-				entity.update(plan, file.source(), file.checksum(), Instant.now());
+				number = versions.isEmpty() ? 1 : versions.get(0).getNumber() + 1;
+				var now = Instant.now();
+				published.ifPresent((p) -> {
+					audits.addAll(targetChanges(p.toDefinition(), plan));
+					p.archive();
+					this.plans.saveAndFlush(p);
+				});
+				var entity = new PlanEntity(plan.code(), number, PlanStatus.PUBLISHED, actor, now);
+				entity.update(plan, file.source(), file.checksum(), now);
 				this.plans.save(entity);
-				outcome = existing.isPresent() ? LoadResult.Outcome.UPDATED : LoadResult.Outcome.LOADED;
-				audits.add(AuditRecord.of(existing.isPresent() ? "PLAN_REPLACED" : "PLAN_LOADED", "plan", plan.code())
+				outcome = published.isPresent() ? LoadResult.Outcome.UPDATED : LoadResult.Outcome.LOADED;
+				audits.add(AuditRecord.of(published.isPresent() ? "PLAN_REPLACED" : "PLAN_LOADED", "plan", plan.code())
+					.withChange("version", published.map((p) -> String.valueOf(p.getNumber())).orElse(null),
+							String.valueOf(number))
 					.withDetail(file.source() + " sha256:" + file.checksum()));
 			}
 		}
@@ -171,7 +199,7 @@ public class PlanLoader {
 		if (!audits.isEmpty()) {
 			this.audit.record(actor, audits);
 		}
-		return new LoadResult(file.source(), planCode, outcome, indicators, file.metrics().size());
+		return new LoadResult(file.source(), planCode, outcome, indicators, file.metrics().size(), number);
 	}
 
 	/** Every target that a new version of a plan adds, removes or changes. */
@@ -228,22 +256,22 @@ public class PlanLoader {
 		return text.toString();
 	}
 
-	private int storeMetrics(DefinitionFile file, List<AuditRecord> audits) {
+	int storeMetrics(List<Metric> defined, String source, List<AuditRecord> audits) {
 		Map<String, MetricEntity> existing = new HashMap<>();
-		this.metrics.findAllById(file.metrics().stream().map(Metric::code).toList())
+		this.metrics.findAllById(defined.stream().map(Metric::code).toList())
 			.forEach((m) -> existing.put(m.getCode(), m));
 		int changed = 0;
-		for (Metric metric : file.metrics()) {
+		for (Metric metric : defined) {
 			var entity = existing.get(metric.code());
 			if (entity != null && entity.toMetric().equals(metric)) {
 				continue;
 			}
 			if (entity == null) {
 				entity = new MetricEntity(metric.code());
-				audits.add(AuditRecord.of("METRIC_DEFINED", "metric", metric.code()).withDetail(file.source()));
+				audits.add(AuditRecord.of("METRIC_DEFINED", "metric", metric.code()).withDetail(source));
 			}
 			else {
-				audits.add(AuditRecord.of("METRIC_REDEFINED", "metric", metric.code()).withDetail(file.source()));
+				audits.add(AuditRecord.of("METRIC_REDEFINED", "metric", metric.code()).withDetail(source));
 			}
 			entity.update(metric);
 			this.metrics.save(entity);
@@ -267,8 +295,9 @@ public class PlanLoader {
 		return IMPORTED_RULES;
 	}
 
-	private void storeRules(DefinitionFile file, String owner) {
-		var wanted = file.rules().stream().map(MetricRule::code).toList();
+	void storeRules(List<MetricRule> defined, String owner, String source) {
+		checkRules(defined, owner, source);
+		var wanted = defined.stream().map(MetricRule::code).toList();
 		if (!owner.equals(IMPORTED_RULES)) {
 			// A new version of a plan or of a shipped file replaces its own rules.
 			for (var rule : this.rules.findByOwner(owner)) {
@@ -278,14 +307,20 @@ public class PlanLoader {
 			}
 			this.rules.flush();
 		}
-		for (MetricRule rule : file.rules()) {
+		for (MetricRule rule : defined) {
+			this.rules.save(new MetricRuleEntity(rule, owner));
+		}
+	}
+
+	/** Refuses rules that something else already declares. */
+	void checkRules(List<MetricRule> defined, String owner, String source) {
+		for (MetricRule rule : defined) {
 			this.rules.findById(rule.code())
 				.filter((existing) -> !existing.getOwner().equals(owner))
 				.ifPresent((existing) -> {
-					throw new DefinitionException(List.of(new DefinitionProblem(file.source(), 0,
+					throw new DefinitionException(List.of(new DefinitionProblem(source, 0,
 							"definition.error.ruleDefinedElsewhere", List.of(rule.code(), existing.getSource()))));
 				});
-			this.rules.save(new MetricRuleEntity(rule, owner));
 		}
 	}
 
@@ -300,13 +335,23 @@ public class PlanLoader {
 	 * @param outcome loaded, updated or unchanged
 	 * @param indicators how many indicators it defines
 	 * @param metrics how many metrics it defines
+	 * @param version the number of the plan's version it made or matched, 0 without a
+	 * plan
 	 */
-	public record LoadResult(String source, String planCode, Outcome outcome, int indicators, int metrics) {
+	public record LoadResult(String source, String planCode, Outcome outcome, int indicators, int metrics,
+			int version) {
 
 		/** What happened to the plan of a file. */
 		public enum Outcome {
 
-			LOADED, UPDATED, UNCHANGED
+			/** Published as the plan's first version. */
+			LOADED,
+			/** Published as a new version. */
+			UPDATED,
+			/** Already loaded. */
+			UNCHANGED,
+			/** Kept as a draft, to be published by the Office. */
+			DRAFTED
 
 		}
 

@@ -7,8 +7,16 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PlanRepository extends JpaRepository<PlanEntity, Long> {
 
-	Optional<PlanEntity> findByCode(String code);
+	Optional<PlanEntity> findByCodeAndStatus(String code, PlanStatus status);
 
-	List<PlanEntity> findAllByOrderByTargetYearDescCodeAsc();
+	Optional<PlanEntity> findByCodeAndNumber(String code, int number);
+
+	List<PlanEntity> findByCodeOrderByNumberDesc(String code);
+
+	List<PlanEntity> findAllByStatusOrderByTargetYearDescCodeAsc(PlanStatus status);
+
+	List<PlanEntity> findAllByStatus(PlanStatus status);
+
+	boolean existsByCode(String code);
 
 }

@@ -20,28 +20,40 @@ public class Plans {
 
 	private final PlanRepository plans;
 
-	Plans(PlanRepository plans) {
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	Plans(PlanRepository plans, org.springframework.jdbc.core.JdbcTemplate jdbc) {
 		this.plans = plans;
+		this.jdbc = jdbc;
 	}
 
 	/**
-	 * All plans, the most recent target year first.
+	 * All published plans, the most recent target year first.
 	 * @return the plans
 	 */
 	public List<PlanSummary> all() {
-		return this.plans.findAllByOrderByTargetYearDescCodeAsc().stream().map(PlanEntity::toSummary).toList();
+		return this.plans.findAllByStatusOrderByTargetYearDescCodeAsc(PlanStatus.PUBLISHED)
+			.stream()
+			.map(PlanEntity::toSummary)
+			.toList();
 	}
 
 	/**
 	 * The metrics the plans need for a school year: those read by the indicators of every
 	 * plan whose period (baseline to target year) covers it. For a year after every plan,
 	 * the metrics of the latest plans, so that data collection goes on until a new plan
-	 * arrives.
+	 * arrives. Only published plans count; a metric a plan brought in when it was
+	 * published counts from the school year the Office chose then (the next one opened,
+	 * or the open one), never before.
 	 * @param year the school year
 	 * @return the metric codes
 	 */
 	public Set<String> metricsInUse(SchoolYear year) {
-		var all = this.plans.findAll().stream().map(PlanEntity::toDefinition).toList();
+		var all = this.plans.findAllByStatus(PlanStatus.PUBLISHED).stream().map(PlanEntity::toDefinition).toList();
+		var later = new java.util.HashMap<String, Set<String>>();
+		this.jdbc.query("select plan_code, metric_code from plan_metric_start where from_year > ?", (rs) -> {
+			later.computeIfAbsent(rs.getString(1), (k) -> new java.util.HashSet<>()).add(rs.getString(2));
+		}, year.startYear());
 		var covering = all.stream()
 			.filter((p) -> !p.baselineYear().isAfter(year) && !p.targetYear().isBefore(year))
 			.toList();
@@ -54,21 +66,40 @@ public class Plans {
 		}
 		var codes = new LinkedHashSet<String>();
 		for (var plan : covering) {
-			for (var indicator : plan.indicators()) {
-				codes.addAll(MeasureDescriber.metricsOf(indicator.measure()));
-				for (var target : indicator.targets()) {
-					if (target.measure() != null) {
-						codes.addAll(MeasureDescriber.metricsOf(target.measure()));
-					}
-					codes.addAll(target.benchmarks());
+			var own = metricsOf(plan);
+			own.removeAll(later.getOrDefault(plan.code(), Set.of()));
+			codes.addAll(own);
+		}
+		return codes;
+	}
+
+	/**
+	 * The metrics a plan reads.
+	 * @param plan the plan
+	 * @return their codes, in the plan's order
+	 */
+	public static Set<String> metricsOf(PlanDefinition plan) {
+		var codes = new LinkedHashSet<String>();
+		for (var indicator : plan.indicators()) {
+			codes.addAll(MeasureDescriber.metricsOf(indicator.measure()));
+			for (var target : indicator.targets()) {
+				if (target.measure() != null) {
+					codes.addAll(MeasureDescriber.metricsOf(target.measure()));
 				}
+				codes.addAll(target.benchmarks());
 			}
 		}
 		return codes;
 	}
 
+	/**
+	 * A plan's published version.
+	 * @param code the plan's code
+	 * @return the plan, empty when it has no published version
+	 */
 	public Optional<LoadedPlan> find(String code) {
-		return this.plans.findByCode(code).map((p) -> new LoadedPlan(p.toSummary(), p.toDefinition()));
+		return this.plans.findByCodeAndStatus(code, PlanStatus.PUBLISHED)
+			.map((p) -> new LoadedPlan(p.toSummary(), p.toDefinition()));
 	}
 
 	/**

@@ -59,7 +59,10 @@ public class Progress {
 
 	private volatile Stamped<Map<String, Plans.LoadedPlan>> loadedPlans;
 
+	private final MetricCatalog catalog;
+
 	Progress(FigureSource source, Plans plans, SchoolYears schoolYears, MetricCatalog catalog) {
+		this.catalog = catalog;
 		this.source = source;
 		this.plans = plans;
 		this.schoolYears = schoolYears;
@@ -121,6 +124,26 @@ public class Progress {
 			this.overviews.put(key, new Stamped<>(stamp, progress));
 			return progress;
 		});
+	}
+
+	/**
+	 * What an indicator of a plan not yet published (a draft) would show: its value and
+	 * status for each school year from the plan's baseline to the current year, on the
+	 * figures in the database, computed exactly as the dashboards compute published
+	 * plans.
+	 * @param plan the draft plan (its period and baseline)
+	 * @param indicator the indicator, as the draft defines it
+	 * @param includeSubmitted whether submitted figures count too
+	 * @return the progress, year by year
+	 */
+	public IndicatorProgress preview(vn.chitieu.planning.PlanDefinition plan, IndicatorDefinition indicator,
+			boolean includeSubmitted) {
+		var versions = this.source.versions();
+		this.catalog.revalidate(versions.getOrDefault("all", 0L));
+		var current = this.schoolYears.current().orElse(plan.targetYear());
+		var last = clamp(current, plan.baselineYear(), plan.targetYear());
+		var data = data(yearsOf(plan.baselineYear(), last), includeSubmitted, versions);
+		return this.engine.compute(plan, indicator, data, last, false, cache(includeSubmitted));
 	}
 
 	/**
@@ -308,6 +331,9 @@ public class Progress {
 	}
 
 	private Map<String, Plans.LoadedPlan> loaded(Map<String, Long> versions) {
+		// Another instance may have published a plan: the catalog follows the same
+		// counter.
+		this.catalog.revalidate(versions.getOrDefault("all", 0L));
 		var stamp = stamp(versions, List.of());
 		var cached = this.loadedPlans;
 		if (cached != null && cached.stamp().equals(stamp)) {

@@ -132,6 +132,9 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/plans/import", "/plans/import/**")
 			.hasRole(Role.OFFICE.name())
+			// Drafts and the editor: the Office only (a draft is used by nothing else).
+			.requestMatchers("/plans/new", "/plans/*/draft", "/plans/*/draft/**")
+			.hasRole(Role.OFFICE.name())
 			.requestMatchers("/plans", "/plans/**")
 			.hasAnyRole(Role.OFFICE.name(), Role.VIEWER.name())
 			.requestMatchers(HttpMethod.GET, "/schools", "/wards")

@@ -97,6 +97,27 @@ public final class HtmlForm {
 	 * @param value the value
 	 * @return this form
 	 */
+	/**
+	 * @return the form's action
+	 */
+	public String action() {
+		return this.action;
+	}
+
+	/**
+	 * The fields as a real browser sends them, with a button's name and value.
+	 * @param button {@code name=value} of the button pressed
+	 * @return the body of the POST
+	 */
+	public String encoded(String button) {
+		var body = new StringBuilder(button.replace(" ", "+"));
+		this.fields.forEach((name, value) -> body.append('&')
+			.append(FormClient.encode(name))
+			.append('=')
+			.append(FormClient.encode(value)));
+		return body.toString();
+	}
+
 	public HtmlForm set(String name, String value) {
 		this.fields.put(name, value);
 		return this;

@@ -297,6 +297,8 @@ class AuthorisationMatrixIT {
 				case "year" -> YEAR;
 				case "code", "planCode" -> before.endsWith("/indicators/") ? INDICATOR : PLAN;
 				case "indicatorCode" -> INDICATOR;
+				// A plan's version: the sample plan's first, published.
+				case "number" -> "1";
 				// No such backup: an allowed request finds nothing to download.
 				case "name" -> "chitieu-backup-20000101-000000.zip";
 				// No such import waiting: an allowed request is sent back to the upload

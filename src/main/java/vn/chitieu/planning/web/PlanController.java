@@ -33,21 +33,58 @@ class PlanController {
 
 	private final MetricCatalog catalog;
 
-	PlanController(Plans plans, MeasureDescriber describer, MetricCatalog catalog) {
+	private final vn.chitieu.planning.PlanVersions versions;
+
+	PlanController(Plans plans, MeasureDescriber describer, MetricCatalog catalog,
+			vn.chitieu.planning.PlanVersions versions) {
+		this.versions = versions;
 		this.plans = plans;
 		this.describer = describer;
 		this.catalog = catalog;
 	}
 
 	@GetMapping("/plans")
-	String list(Model model) {
+	String list(Model model, org.springframework.security.core.Authentication user) {
 		model.addAttribute("plans", this.plans.all());
+		model.addAttribute("drafts", isOffice(user) ? this.versions.drafts() : List.of());
 		return "planning/plans";
 	}
 
 	@GetMapping("/plans/{code}")
-	String plan(@PathVariable String code, Model model, Locale locale) {
-		var plan = find(code);
+	String plan(@PathVariable String code, Model model, Locale locale,
+			org.springframework.security.core.Authentication user) {
+		var published = this.plans.find(code);
+		if (published.isEmpty()) {
+			// A plan that exists only as a draft: its editor, for the Office.
+			if (isOffice(user) && this.versions.draft(code).isPresent()) {
+				return "redirect:/plans/" + code + "/draft";
+			}
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return show(published.get(), model, locale, user);
+	}
+
+	/**
+	 * One version of a plan, read-only: earlier published versions for everyone who reads
+	 * plans, the draft for the Office only.
+	 */
+	@GetMapping("/plans/{code}/versions/{number}")
+	String version(@PathVariable String code, @PathVariable int number, Model model, Locale locale,
+			org.springframework.security.core.Authentication user) {
+		var plan = this.versions.version(code, number)
+			.filter((p) -> !p.summary().isDraft() || isOffice(user))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("readOnlyVersion", true);
+		return show(plan, model, locale, user);
+	}
+
+	private String show(LoadedPlan plan, Model model, Locale locale,
+			org.springframework.security.core.Authentication user) {
+		var code = plan.summary().code();
+		var all = this.versions.versions(code);
+		model.addAttribute("versions", isOffice(user) ? all : all.stream().filter((v) -> !v.isDraft()).toList());
+		model.addAttribute("draft",
+				isOffice(user) ? all.stream().filter((v) -> v.isDraft()).findFirst().orElse(null) : null);
 		Map<IndicatorLevel, List<IndicatorRow>> groups = new EnumMap<>(IndicatorLevel.class);
 		for (var indicator : plan.definition().indicators()) {
 			groups.computeIfAbsent(indicator.level(), (l) -> new ArrayList<>())
@@ -81,6 +118,10 @@ class PlanController {
 		model.addAttribute("targets", targets);
 		model.addAttribute("metrics", metrics);
 		return "planning/indicator";
+	}
+
+	private static boolean isOffice(org.springframework.security.core.Authentication user) {
+		return user != null && user.getAuthorities().stream().anyMatch((a) -> "ROLE_OFFICE".equals(a.getAuthority()));
 	}
 
 	private LoadedPlan find(String code) {

@@ -72,7 +72,12 @@ class PlanImportController {
 			var bytes = file.getBytes();
 			var result = this.uploads.read(() -> this.loader.load(name, bytes, replace, user.getUsername()));
 			redirect.addFlashAttribute("flash", this.messages.getMessage("import.done." + result.outcome().name(),
-					new Object[] { name, result.planCode(), result.indicators(), result.metrics() }, locale));
+					new Object[] { name, result.planCode(), result.indicators(), result.metrics(), result.version() },
+					locale));
+			if (result.outcome() == PlanLoader.LoadResult.Outcome.DRAFTED) {
+				// A plan from a file is a draft: the Office checks it, then publishes it.
+				return "redirect:/plans/" + result.planCode() + "/draft";
+			}
 			return (result.planCode() != null) ? "redirect:/plans/" + result.planCode() : "redirect:/plans";
 		}
 		catch (DefinitionException ex) {

@@ -31,6 +31,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -38,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The Office imports a plan definition file: a bad one changes nothing and every problem
- * is listed with its line; a good one is loaded; a plan is replaced only when asked.
+ * is listed with its line; a good one becomes a draft, used once published; a plan is
+ * replaced only when asked.
  */
 @IntegrationTest
 class PlanImportIT {
@@ -103,6 +105,7 @@ class PlanImportIT {
 	@AfterEach
 	void removeTheTestPlan() {
 		this.jdbc.update("delete from plan where code = ?", CODE);
+		this.jdbc.update("delete from plan_metric_start where plan_code = ?", CODE);
 		this.jdbc.update("delete from metric_rule where code like 'test_import_%'");
 		this.jdbc.update("delete from metric where code like 'test_import_%'");
 		this.catalog.refresh();
@@ -122,6 +125,10 @@ class PlanImportIT {
 						withRule.getBytes(StandardCharsets.UTF_8)))
 				.with(this.logins.as(Logins.OFFICE))
 				.with(csrf())).andExpect(status().is3xxRedirection());
+			assertThat(this.catalog.rules().stream().map((r) -> r.rule().code()))
+				.as("a draft's rules wait for it to be published")
+				.doesNotContain("test_import_rule");
+			publish(1);
 			assertThat(this.catalog.rules().stream().map((r) -> r.rule().code()))
 				.as("every rule of the shipped files, and the new plan's own")
 				.containsAll(before)
@@ -176,8 +183,12 @@ class PlanImportIT {
 		long loads = loads();
 		this.mvc.perform(multipart("/plans/import").file(file(PLAN)).with(office).with(csrf()))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/plans/" + CODE))
+			.andExpect(redirectedUrl("/plans/" + CODE + "/draft"))
 			.andExpect(flash().attribute("flash", containsString("1 chỉ tiêu")));
+		assertThat(this.plans.find(CODE)).as("a draft is not a plan in use").isEmpty();
+		assertThat(this.catalog.find("test_import_chess_clubs")).as("its new metric waits for the publication")
+			.isEmpty();
+		publish(1);
 		var loaded = this.plans.find(CODE).orElseThrow();
 		assertThat(loaded.definition().indicators()).hasSize(1);
 		assertThat(loaded.summary().source()).isEqualTo("plan-test.yaml");
@@ -199,6 +210,10 @@ class PlanImportIT {
 			.perform(multipart("/plans/import").file(file(changed)).param("replace", "true").with(office).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.plans.find(CODE).orElseThrow().definition().indicators().get(0).targets().get(0).value())
+			.as("the plan in use changes only when the new draft is published")
+			.isEqualByComparingTo("100");
+		publish(2);
+		assertThat(this.plans.find(CODE).orElseThrow().definition().indicators().get(0).targets().get(0).value())
 			.isEqualByComparingTo("90");
 		var change = this.jdbc.queryForMap("""
 				select field, old_value, new_value from audit_event
@@ -219,8 +234,17 @@ class PlanImportIT {
 
 	private long loads() {
 		return this.jdbc.queryForObject(
-				"select count(*) from audit_event where action = 'PLAN_LOADED' and entity_id = ? and actor = ?",
+				"select count(*) from audit_event where action = 'PLAN_DRAFTED' and entity_id = ? and actor = ?",
 				Long.class, CODE, Logins.OFFICE);
+	}
+
+	private void publish(int number) throws Exception {
+		this.mvc
+			.perform(post("/plans/" + CODE + "/draft/publish").param("number", String.valueOf(number))
+				.with(this.logins.as(Logins.OFFICE))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/plans/" + CODE));
 	}
 
 	private long count(String table) {
