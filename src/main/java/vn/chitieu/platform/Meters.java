@@ -37,7 +37,7 @@ public final class Meters {
 	 * @return its result
 	 */
 	public static <T> T progressComputation(String view, Supplier<T> work) {
-		return Timer.builder(PREFIX + "progress.compute")
+		return Timer.builder("chitieu.progress.compute")
 			.description("Time to compute progress that was not in the cache")
 			.tag("view", view)
 			.register(registry())
@@ -51,7 +51,7 @@ public final class Meters {
 	 * @param hit whether it was answered from the cache (else computed or read again)
 	 */
 	public static void progressCache(String cache, boolean hit) {
-		Counter.builder(PREFIX + "progress.cache")
+		Counter.builder("chitieu.progress.cache")
 			.description("Progress asked: answered from the cache (hit) or computed again (recompute)")
 			.tag("cache", cache)
 			.tag("result", hit ? "hit" : "recompute")
@@ -66,7 +66,7 @@ public final class Meters {
 	 * @param time how long it took, sending included
 	 */
 	public static void export(String kind, String outcome, Duration time) {
-		Timer.builder(PREFIX + "export")
+		Timer.builder("chitieu.export")
 			.description("Time to build and send an Excel export")
 			.tag("kind", kind)
 			.tag("outcome", outcome)
@@ -81,7 +81,7 @@ public final class Meters {
 	 * {@code too_large}, {@code busy}, {@code invalid}
 	 */
 	public static void upload(String kind, String reason) {
-		Counter.builder(PREFIX + "uploads")
+		Counter.builder("chitieu.uploads")
 			.description("Uploaded files, accepted or refused (by reason)")
 			.tag("kind", kind)
 			.tag("result", "none".equals(reason) ? "accepted" : "refused")
@@ -96,7 +96,7 @@ public final class Meters {
 	 * (refused after repeated failures, the password not checked)
 	 */
 	public static void login(String result) {
-		Counter.builder(PREFIX + "logins")
+		Counter.builder("chitieu.logins")
 			.description(
 					"Logins refused: wrong name or password (failed), or refused after repeated failures (throttled)")
 			.tag("result", result)
