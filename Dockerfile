@@ -11,6 +11,8 @@ RUN ./mvnw -B -q package -DskipTests -Dspring-javaformat.skip=true -P '!embedded
     && cp target/chitieu-*.jar /src/app.jar
 
 FROM eclipse-temurin:17-jre
+# wget for docker-compose's healthcheck (the readiness URL on the management port).
+RUN apt-get update && apt-get install -y --no-install-recommends wget && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system chitieu && useradd --system --gid chitieu --home /app chitieu
 WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar

@@ -48,7 +48,7 @@ class EmbeddedDatabaseRestartIT {
 	private static ConfigurableApplicationContext start(Path dataDirectory, int port) {
 		return new SpringApplicationBuilder(ChiTieuApplication.class).run("--spring.datasource.url=",
 				"--chitieu.embedded-db.data-directory=" + dataDirectory, "--chitieu.embedded-db.port=" + port,
-				"--chitieu.sample-data=auto", "--server.port=0");
+				"--chitieu.sample-data=auto", "--server.port=0", "--management.server.port=0");
 	}
 
 	private static long count(JdbcTemplate jdbc, String sql) {

@@ -59,6 +59,7 @@ class UploadSizeFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			log.info("Refused an upload of {} bytes to {}", request.getContentLengthLong(), request.getRequestURI());
+			Meters.upload(request.getRequestURI().contains("/plans") ? "plan" : "figures", "too_large");
 			response.resetBuffer();
 			sendBack(request, response);
 		}

@@ -23,6 +23,7 @@ import vn.chitieu.planning.MeasureKind;
 import vn.chitieu.planning.MetricCatalog;
 import vn.chitieu.planning.PlanSummary;
 import vn.chitieu.planning.Plans;
+import vn.chitieu.platform.Meters;
 
 /**
  * Where the plans stand, from the figures in the database: the district overview, one
@@ -111,18 +112,22 @@ public class Progress {
 			var stamp = stamp(asked.versions(), needed);
 			var cached = this.overviews.get(key);
 			if (cached != null && cached.stamp().equals(stamp)) {
+				Meters.progressCache("overview", true);
 				return cached.value();
 			}
-			var data = data(needed, includeSubmitted, asked.versions());
-			var cache = cache(includeSubmitted);
-			// The indicators are independent: computed on every core.
-			var indicators = definition.indicators()
-				.parallelStream()
-				.map((i) -> this.engine.compute(definition, i, data, last, false, cache))
-				.toList();
-			var progress = new PlanProgress(asked.plan().summary(), definition, last, includeSubmitted, indicators);
-			this.overviews.put(key, new Stamped<>(stamp, progress));
-			return progress;
+			Meters.progressCache("overview", false);
+			return Meters.progressComputation("overview", () -> {
+				var data = data(needed, includeSubmitted, asked.versions());
+				var cache = cache(includeSubmitted);
+				// The indicators are independent: computed on every core.
+				var indicators = definition.indicators()
+					.parallelStream()
+					.map((i) -> this.engine.compute(definition, i, data, last, false, cache))
+					.toList();
+				var progress = new PlanProgress(asked.plan().summary(), definition, last, includeSubmitted, indicators);
+				this.overviews.put(key, new Stamped<>(stamp, progress));
+				return progress;
+			});
 		});
 	}
 
@@ -163,14 +168,15 @@ public class Progress {
 		}
 		var definition = asked.get().plan().definition();
 		var last = asked.get().last();
-		var data = data(yearsOf(definition.baselineYear(), last), includeSubmitted, asked.get().versions());
-		var progress = this.engine.computeWithLastYearInDetail(definition, indicator, data, last,
-				cache(includeSubmitted));
-		var breakdown = this.engine.overWards(indicator.measure())
-				? this.engine.wardBreakdown(indicator, data.get(last), definition.baselineYear())
-				: this.engine.breakdown(indicator, progress.latest());
-		return Optional
-			.of(new IndicatorDetail(asked.get().plan().summary(), definition, progress, breakdown, includeSubmitted));
+		return Optional.of(Meters.progressComputation("indicator", () -> {
+			var data = data(yearsOf(definition.baselineYear(), last), includeSubmitted, asked.get().versions());
+			var progress = this.engine.computeWithLastYearInDetail(definition, indicator, data, last,
+					cache(includeSubmitted));
+			var breakdown = this.engine.overWards(indicator.measure())
+					? this.engine.wardBreakdown(indicator, data.get(last), definition.baselineYear())
+					: this.engine.breakdown(indicator, progress.latest());
+			return new IndicatorDetail(asked.get().plan().summary(), definition, progress, breakdown, includeSubmitted);
+		}));
 	}
 
 	/**
@@ -355,9 +361,11 @@ public class Progress {
 		for (var year : needed) {
 			var cached = this.years.get(new YearKey(year.startYear(), includeSubmitted));
 			if (cached != null && cached.stamp().equals(stamp(versions, List.of(year)))) {
+				Meters.progressCache("year", true);
 				result.put(year, cached.data());
 			}
 			else {
+				Meters.progressCache("year", false);
 				missing.add(year);
 			}
 		}

@@ -14,6 +14,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.transaction.TransactionException;
 
+import vn.chitieu.platform.Meters;
+
 /**
  * Checks a user name and password, throttled: every way in (the login form on any
  * spelling of its path, HTTP Basic) comes through here, and the attempt is counted
@@ -64,6 +66,7 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		if (wait.isPresent()) {
 			log.debug("Login as '{}' from {} refused after repeated failures", printable(username), address);
+			Meters.login("throttled");
 			throw new LoginThrottledException(wait.get());
 		}
 		Authentication result;
@@ -75,6 +78,7 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			throw ex;
 		}
 		catch (AuthenticationException ex) {
+			Meters.login("failed");
 			if (this.attempts.isLocked(username, address)) {
 				log.warn("Logins as '{}' from {} refused for a while after repeated failures", printable(username),
 						address);

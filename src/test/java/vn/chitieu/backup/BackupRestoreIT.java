@@ -127,8 +127,8 @@ class BackupRestoreIT {
 		// The application starts on it (Flyway and Hibernate validate the schema) and
 		// reads the district from it.
 		var startArgs = new ArrayList<>(List.of(args(target)));
-		startArgs.addAll(List.of("--server.port=0", "--chitieu.sample-data=false", "--chitieu.backup.schedule=-",
-				"--chitieu.backup.directory=target/test-backups-restored"));
+		startArgs.addAll(List.of("--server.port=0", "--management.server.port=0", "--chitieu.sample-data=false",
+				"--chitieu.backup.schedule=-", "--chitieu.backup.directory=target/test-backups-restored"));
 		try (var app = new SpringApplicationBuilder(ChiTieuApplication.class).run(startArgs.toArray(String[]::new))) {
 			var units = app.getBean(OrgUnits.class);
 			assertThat(units.schools()).hasSize(

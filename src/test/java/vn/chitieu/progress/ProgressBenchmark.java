@@ -75,7 +75,7 @@ class ProgressBenchmark {
 		var context = new SpringApplicationBuilder(ChiTieuApplication.class).run("--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + username(), "--spring.datasource.password=" + password(),
 				"--chitieu.embedded-db.enabled=false", "--chitieu.sample-data=false", "--server.port=0",
-				"--logging.level.root=warn",
+				"--management.server.port=0", "--logging.level.root=warn",
 				// Generating the city's 753,340 figures takes longer than a request may.
 				"--CHITIEU_DB_STATEMENT_TIMEOUT_MS=600000");
 		try {

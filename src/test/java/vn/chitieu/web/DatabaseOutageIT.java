@@ -8,7 +8,11 @@ import java.time.Duration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of "wrong password", and when the database is back everything works again without
  * restarting the application.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageIT {
 
 	private static final String ADMIN = "admin";
@@ -50,7 +55,8 @@ class DatabaseOutageIT {
 	}
 
 	@Test
-	void shouldSayTheSystemIsInterruptedWhileTheDatabaseIsDownAndRecoverWithoutARestart() throws Exception {
+	void shouldSayTheSystemIsInterruptedWhileTheDatabaseIsDownAndRecoverWithoutARestart(CapturedOutput output)
+			throws Exception {
 		var data = this.directory.resolve("postgres");
 		int databasePort = freePort();
 		this.postgres = startDatabase(data, databasePort);
@@ -58,7 +64,8 @@ class DatabaseOutageIT {
 				"--spring.datasource.url=jdbc:postgresql://localhost:" + databasePort + "/postgres",
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--chitieu.embedded-db.enabled=false", "--chitieu.sample-data=false",
-				"--chitieu.admin.username=" + ADMIN, "--chitieu.admin.password=" + PASSWORD, "--server.port=0");
+				"--chitieu.admin.username=" + ADMIN, "--chitieu.admin.password=" + PASSWORD, "--server.port=0",
+				"--management.server.port=0");
 		int port = this.application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 
 		var admin = new FormClient(port);
@@ -74,6 +81,10 @@ class DatabaseOutageIT {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICKLY);
 		assertThat(page.statusCode()).isEqualTo(503);
 		assertThat(page.body()).contains("Hệ thống tạm thời gián đoạn").doesNotContain("Exception");
+		// The reference to quote is the request id, also in the request's log line.
+		var reference = page.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(page.body()).contains("Mã lỗi: " + reference);
+		assertThat(output.getOut()).contains("GET /admin/users 503").contains("id=" + reference);
 
 		var englishPage = admin.get("/admin/users?lang=en");
 		assertThat(englishPage.statusCode()).isEqualTo(503);

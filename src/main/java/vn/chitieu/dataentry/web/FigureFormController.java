@@ -40,6 +40,7 @@ import vn.chitieu.orgunit.UnitRef;
 import vn.chitieu.planning.MetricCatalog;
 import vn.chitieu.platform.FileNames;
 import vn.chitieu.platform.Formats;
+import vn.chitieu.platform.Meters;
 import vn.chitieu.platform.UploadSlots;
 import vn.chitieu.security.CurrentUser;
 
@@ -163,13 +164,16 @@ class FigureFormController {
 			var name = FileNames.clean(file.getOriginalFilename(), "upload.xlsx", 100);
 			var bytes = file.getBytes();
 			int changed = this.uploads.read(() -> this.templates.upload(user, id, schoolYear, name, bytes));
+			Meters.upload("figures", "none");
 			redirect.addFlashAttribute("flash", message("template.uploaded", locale, changed));
 		}
 		catch (TemplateException ex) {
+			Meters.upload("figures", "invalid");
 			redirect.addFlashAttribute("uploadProblems",
 					ex.problems().stream().map((p) -> this.texts.describe(p, locale)).toList());
 		}
 		catch (UploadSlots.Busy ex) {
+			Meters.upload("figures", "busy");
 			redirect.addFlashAttribute("uploadProblems", List.of(message(UploadSlots.Busy.MESSAGE, locale)));
 		}
 		return "redirect:" + formPath(unit, schoolYear);

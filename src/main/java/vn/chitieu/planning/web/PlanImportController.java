@@ -22,6 +22,7 @@ import vn.chitieu.planning.definition.DefinitionProblem;
 import vn.chitieu.planning.definition.DefinitionReader;
 import vn.chitieu.planning.definition.DefinitionReader.MessageRef;
 import vn.chitieu.platform.FileNames;
+import vn.chitieu.platform.Meters;
 import vn.chitieu.platform.UploadSlots;
 
 /**
@@ -64,6 +65,7 @@ class PlanImportController {
 		}
 		var name = fileName(file.getOriginalFilename());
 		if (file.getSize() > DefinitionReader.MAX_BYTES) {
+			Meters.upload("plan", "too_large");
 			model.addAttribute("problems", List.of(this.messages.getMessage("definition.error.tooLarge",
 					new Object[] { DefinitionReader.MAX_BYTES / 1024 }, locale)));
 			return VIEW;
@@ -71,6 +73,7 @@ class PlanImportController {
 		try {
 			var bytes = file.getBytes();
 			var result = this.uploads.read(() -> this.loader.load(name, bytes, replace, user.getUsername()));
+			Meters.upload("plan", "none");
 			redirect.addFlashAttribute("flash", this.messages.getMessage("import.done." + result.outcome().name(),
 					new Object[] { name, result.planCode(), result.indicators(), result.metrics(), result.version() },
 					locale));
@@ -81,11 +84,13 @@ class PlanImportController {
 			return (result.planCode() != null) ? "redirect:/plans/" + result.planCode() : "redirect:/plans";
 		}
 		catch (DefinitionException ex) {
+			Meters.upload("plan", "invalid");
 			model.addAttribute("fileName", name);
 			model.addAttribute("problems", ex.problems().stream().map((p) -> describe(p, locale)).toList());
 			return VIEW;
 		}
 		catch (UploadSlots.Busy ex) {
+			Meters.upload("plan", "busy");
 			model.addAttribute("problems", List.of(this.messages.getMessage(UploadSlots.Busy.MESSAGE, null, locale)));
 			return VIEW;
 		}

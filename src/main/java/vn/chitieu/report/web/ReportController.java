@@ -2,6 +2,7 @@ package vn.chitieu.report.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
@@ -17,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.planning.PlanSummary;
+import vn.chitieu.platform.Meters;
 import vn.chitieu.progress.Progress;
 import vn.chitieu.report.OfficialReport;
 import vn.chitieu.report.RawFigures;
@@ -61,14 +63,14 @@ class ReportController {
 		var summary = plan(plan);
 		var asOf = year(year, summary);
 		start(response, "bao-cao-chi-tieu-" + summary.code() + "-" + asOf.label() + ".xlsx");
-		this.report.write(summary.code(), asOf, submitted, response.getOutputStream());
+		timed("official", () -> this.report.write(summary.code(), asOf, submitted, response.getOutputStream()));
 	}
 
 	@GetMapping("/reports/figures.xlsx")
 	void figures(@RequestParam String year, HttpServletResponse response) throws IOException {
 		var schoolYear = parse(year);
 		start(response, "so-lieu-" + schoolYear.label() + ".xlsx");
-		this.raw.write(schoolYear, response.getOutputStream());
+		timed("figures", () -> this.raw.write(schoolYear, response.getOutputStream()));
 	}
 
 	@GetMapping("/schools/{id}/progress.xlsx")
@@ -82,7 +84,28 @@ class ReportController {
 				: this.progress.plans().stream().findFirst().orElseThrow(() -> notFound());
 		var asOf = year(year, summary);
 		start(response, "tien-do-" + school.code().toLowerCase() + "-" + asOf.label() + ".xlsx");
-		this.schoolReport.write(summary.code(), school, asOf, submitted, response.getOutputStream());
+		timed("school",
+				() -> this.schoolReport.write(summary.code(), school, asOf, submitted, response.getOutputStream()));
+	}
+
+	/** Builds and sends an export, recording its time ({@code chitieu.export}). */
+	private static void timed(String kind, Export export) throws IOException {
+		long start = System.nanoTime();
+		String outcome = "error";
+		try {
+			export.write();
+			outcome = "success";
+		}
+		finally {
+			Meters.export(kind, outcome, Duration.ofNanos(System.nanoTime() - start));
+		}
+	}
+
+	@FunctionalInterface
+	private interface Export {
+
+		void write() throws IOException;
+
 	}
 
 	private PlanSummary plan(String code) {
