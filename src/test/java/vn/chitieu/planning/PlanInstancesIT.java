@@ -163,6 +163,7 @@ class PlanInstancesIT {
 		properties.put("chitieu.sample-data", "true");
 		properties.put("spring.datasource.hikari.maximum-pool-size", "3");
 		properties.put("server.port", "0");
+		properties.put("management.server.port", "0");
 		// As command-line arguments: above the application's own configuration.
 		var args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toList();
 		return new SpringApplicationBuilder(ChiTieuApplication.class).run(args.toArray(String[]::new));

@@ -428,8 +428,9 @@ class JourneysIT {
 		try (var database = FreshDatabase.create("journey")) {
 			var arguments = new ArrayList<String>();
 			database.properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
-			arguments.addAll(List.of("--server.port=0", "--spring.datasource.hikari.minimum-idle=1",
-					"--chitieu.backup.schedule=-", "--chitieu.backup.directory=target/test-backups"));
+			arguments.addAll(List.of("--server.port=0", "--management.server.port=0",
+					"--spring.datasource.hikari.minimum-idle=1", "--chitieu.backup.schedule=-",
+					"--chitieu.backup.directory=target/test-backups"));
 			var application = new SpringApplicationBuilder(ChiTieuApplication.class)
 				.run(arguments.toArray(String[]::new));
 			System.setOut(original);
