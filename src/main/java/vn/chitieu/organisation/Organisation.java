@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.chitieu.audit.AuditLog;
 import vn.chitieu.audit.AuditRecord;
+import vn.chitieu.orgunit.SchoolYear;
 
 /**
  * The organisation's own settings: read by the documents it issues, changed by the Office
@@ -33,9 +35,84 @@ public class Organisation {
 
 	private final AuditLog audit;
 
-	Organisation(OrganisationRepository repository, AuditLog audit) {
+	private final JdbcTemplate jdbc;
+
+	Organisation(OrganisationRepository repository, AuditLog audit, JdbcTemplate jdbc) {
 		this.repository = repository;
 		this.audit = audit;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The organisation as it was named in a school year: today's settings, with the name,
+	 * letterhead and place it had then if it has been renamed since.
+	 * @param year the school year
+	 * @return the details in effect that year
+	 */
+	@Transactional(readOnly = true)
+	public OrganisationDetails details(SchoolYear year) {
+		var today = current().details();
+		return formerNames().stream()
+			.filter((f) -> f.until().isAfter(year))
+			.findFirst()
+			.map((f) -> new OrganisationDetails(f.name(), f.parentBody(), f.issuingBody(), f.place(),
+					today.signerTitle(), today.recipients()))
+			.orElse(today);
+	}
+
+	/**
+	 * @return the organisation's former names, the oldest first
+	 */
+	@Transactional(readOnly = true)
+	public List<FormerName> formerNames() {
+		return this.jdbc.query("""
+				select until_year, name, parent_body, issuing_body, place from organisation_former_name
+				order by until_year
+				""", (rs, n) -> new FormerName(SchoolYear.of(rs.getInt(1)), rs.getString(2), rs.getString(3),
+				rs.getString(4), rs.getString(5)));
+	}
+
+	/**
+	 * Renames the organisation from a school year: the years before keep today's name,
+	 * letterhead and place; from {@code from} on, {@code details} apply.
+	 * @param details the new settings
+	 * @param from the first school year of the new name
+	 * @param version the version the user's form was opened on
+	 * @param actor who renames it
+	 * @throws OrganisationChangedException if someone else changed the settings meanwhile
+	 * @throws IllegalArgumentException with a message key if the rename cannot be right:
+	 * nothing of the name changes, the organisation is not set up yet, or an earlier
+	 * rename takes effect in that year or later
+	 */
+	@PreAuthorize("hasAnyRole('OFFICE', 'ADMIN')")
+	@Transactional
+	public void rename(OrganisationDetails details, SchoolYear from, long version, String actor) {
+		var row = this.repository.lockRow().orElseThrow();
+		if (row.version() != version) {
+			throw new OrganisationChangedException(row.settings());
+		}
+		var before = row.details();
+		if (!before.isComplete()) {
+			throw new IllegalArgumentException("organisation.rename.notSetUp");
+		}
+		if (Objects.equals(before.name(), details.name()) && Objects.equals(before.parentBody(), details.parentBody())
+				&& Objects.equals(before.issuingBody(), details.issuingBody())
+				&& Objects.equals(before.place(), details.place())) {
+			throw new IllegalArgumentException("organisation.rename.sameName");
+		}
+		if (formerNames().stream().anyMatch((f) -> !f.until().isBefore(from))) {
+			throw new IllegalArgumentException("organisation.rename.notAfterEarlier");
+		}
+		this.jdbc.update("""
+				insert into organisation_former_name
+				  (until_year, name, parent_body, issuing_body, place, recorded_by, recorded_at)
+				values (?, ?, ?, ?, ?, ?, now())
+				""", from.startYear(), before.name(), before.parentBody(), before.issuingBody(), before.place(), actor);
+		this.audit.record(actor,
+				AuditRecord.of("ORGANISATION_RENAMED", "organisation", "1")
+					.withChange("from", null, from.label())
+					.withChange("name", before.name(), details.name()));
+		change(row, details, actor);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import vn.chitieu.organisation.Organisation;
 import vn.chitieu.organisation.OrganisationDetails;
+import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.platform.Installation;
 
 /**
@@ -44,13 +45,18 @@ class Document {
 	}
 
 	/**
-	 * Who issues the documents, as the Office or the administrator set it
-	 * ({@link Organisation}); what is not set yet is a clear placeholder in brackets
-	 * ("[CƠ QUAN CHỦ QUẢN]"), never another organisation's name.
+	 * Who issues a document on a school year, as the Office or the administrator set it
+	 * ({@link Organisation}), under the name it had that year (a year before a rename
+	 * keeps the former name and letterhead); what is not set yet is a clear placeholder
+	 * in brackets ("[CƠ QUAN CHỦ QUẢN]"), never another organisation's name.
+	 * @param year the school year the document reports on
 	 * @return the organisation's settings, placeholders filled in
 	 */
-	OrganisationDetails issuer() {
-		var set = this.organisation.current().details();
+	OrganisationDetails issuer(SchoolYear year) {
+		return issuer(this.organisation.details(year));
+	}
+
+	private OrganisationDetails issuer(OrganisationDetails set) {
 		var recipients = set.recipients();
 		if (recipients.isEmpty() && !set.isComplete()) {
 			recipients = List.of(msg("report.placeholder.recipients"));

@@ -152,7 +152,7 @@ public class OfficialReport {
 		sheet.setColumnWidth(assessment, 14 * 256);
 		sheet.setColumnWidth(notes, 44 * 256);
 
-		var issuer = this.document.issuer();
+		var issuer = this.document.issuer(plan.asOf());
 		int row = this.document.letterhead(sheet, sheets, notes, issuer.parentBody(), issuer.issuingBody(),
 				msg("report.number"));
 		var summary = plan.plan();

@@ -73,7 +73,7 @@ public class SchoolReport {
 				}
 				sheet.setColumnWidth(position, 15 * 256);
 				sheet.setColumnWidth(improve, 44 * 256);
-				var office = this.document.issuer();
+				var office = this.document.issuer(standing.asOf());
 				int row = this.document.letterhead(sheet, sheets, improve,
 						office.name().toUpperCase(Document.VIETNAMESE), school.name().toUpperCase(Document.VIETNAMESE),
 						null);

@@ -1,10 +1,14 @@
 package vn.chitieu.organisation;
 
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.testsupport.IntegrationTest;
 import vn.chitieu.testsupport.Logins;
 import vn.chitieu.testsupport.SampleOrganisation;
@@ -127,6 +132,79 @@ class OrganisationIT {
 			.andExpect(flash().attribute("flash", "Không có gì thay đổi."));
 		assertThat(this.organisation.current().version()).isEqualTo(now.version());
 		assertThat(auditCount() - auditBefore).isEqualTo(4);
+	}
+
+	@Test
+	void shouldRenameTheOrganisationFromASchoolYearAndKeepTheOldNameForTheYearsBefore() throws Exception {
+		var before = this.organisation.current();
+		long auditBefore = auditCount();
+		var badYear = new HashMap<>(valid(before.version(), "UBND PHƯỜNG LONG BIÊN", "Long Biên", "Lưu: VT."));
+		badYear.put("effectiveYear", "2025");
+		this.mvc.perform(save(Logins.OFFICE, badYear))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "effectiveYear"))
+			.andExpect(content().string(containsString("Năm học viết dạng 2025-2026.")));
+		var sameName = new HashMap<>(valid(before.version(), "UBND QUẬN LONG BIÊN", "Long Biên", "Lưu: VT."));
+		sameName.put("effectiveYear", "2025-2026");
+		this.mvc.perform(save(Logins.OFFICE, sameName))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "effectiveYear"))
+			.andExpect(content().string(containsString("đều chưa đổi")));
+		assertThat(this.organisation.current()).isEqualTo(before);
+		assertThat(this.organisation.formerNames()).isEmpty();
+		assertThat(auditCount()).isEqualTo(auditBefore);
+
+		// Long Biên district is abolished from 2025-2026: the Office is renamed.
+		var renamed = new HashMap<>(valid(before.version(), "UBND PHƯỜNG LONG BIÊN", "Long Biên", "Lưu: VT."));
+		renamed.put("effectiveYear", "2025-2026");
+		this.mvc.perform(save(Logins.OFFICE, renamed))
+			.andExpect(redirectedUrl(PAGE))
+			.andExpect(flash().attribute("flash",
+					"Đã đổi tên đơn vị từ năm học 2025-2026; các năm học trước giữ tên cũ."));
+		var then = this.organisation.details(SchoolYear.of(2024));
+		var now = this.organisation.details(SchoolYear.of(2025));
+		assertThat(then.parentBody()).isEqualTo("UBND QUẬN LONG BIÊN");
+		assertThat(now.parentBody()).isEqualTo("UBND PHƯỜNG LONG BIÊN");
+		assertThat(this.organisation.details(SchoolYear.of(2019)).parentBody()).isEqualTo("UBND QUẬN LONG BIÊN");
+		// The signer and the recipients are today's, whatever the year.
+		assertThat(then.recipients()).containsExactly("Lưu: VT.");
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_event where action = 'ORGANISATION_RENAMED' and actor = 'phonggd'",
+				Long.class))
+			.isOne();
+		this.mvc.perform(get(PAGE).with(this.logins.as(Logins.OFFICE)))
+			.andExpect(content()
+				.string(containsString("Trước năm học 2025-2026: Phòng Giáo dục và Đào tạo quận Long Biên")));
+
+		// The official report on 2023-2024 keeps the letterhead of its time.
+		var report = this.mvc
+			.perform(get("/reports/progress.xlsx?plan=KH-157-UBND-2022&year=2023-2024")
+				.with(this.logins.as(Logins.OFFICE)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(report))) {
+			var text = new StringBuilder();
+			for (var row : workbook.getSheetAt(0)) {
+				for (var cell : row) {
+					if (cell.getCellType() == CellType.STRING) {
+						text.append(cell.getStringCellValue()).append('\n');
+					}
+				}
+			}
+			assertThat(text).contains("UBND QUẬN LONG BIÊN").doesNotContain("UBND PHƯỜNG LONG BIÊN");
+		}
+
+		// A rename must take effect after the last one.
+		var current = this.organisation.current();
+		var earlier = new HashMap<>(valid(current.version(), "UBND PHƯỜNG BỒ ĐỀ", "Bồ Đề", "Lưu: VT."));
+		earlier.put("effectiveYear", "2024-2025");
+		this.mvc.perform(save(Logins.OFFICE, earlier))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "effectiveYear"));
+		assertThat(this.organisation.current()).isEqualTo(current);
+		assertThat(this.organisation.formerNames()).hasSize(1);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ public final class SampleOrganisation {
 	 * @param jdbc the test database
 	 */
 	public static void restore(JdbcTemplate jdbc) {
+		jdbc.update("delete from organisation_former_name");
 		jdbc.update("""
 				update organisation
 				set name = 'Phòng Giáo dục và Đào tạo quận Long Biên', parent_body = 'UBND QUẬN LONG BIÊN',

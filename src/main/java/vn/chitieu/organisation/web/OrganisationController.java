@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.chitieu.organisation.Organisation;
 import vn.chitieu.organisation.OrganisationChangedException;
 import vn.chitieu.organisation.OrganisationDetails;
+import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.platform.Formats;
 
 /**
@@ -48,6 +49,7 @@ class OrganisationController {
 		var settings = this.organisation.current();
 		model.addAttribute("form", OrganisationForm.of(settings));
 		model.addAttribute("settings", settings);
+		model.addAttribute("formerNames", this.organisation.formerNames());
 		return VIEW;
 	}
 
@@ -56,11 +58,34 @@ class OrganisationController {
 			@AuthenticationPrincipal UserDetails user, Model model, Locale locale, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		checkRecipients(form, result);
+		SchoolYear from = null;
+		if (form.effectiveYear() != null && !form.effectiveYear().isBlank()) {
+			try {
+				from = SchoolYear.parse(form.effectiveYear());
+			}
+			catch (IllegalArgumentException ex) {
+				result.rejectValue("effectiveYear", "organisation.effectiveYear.invalid");
+			}
+		}
+		model.addAttribute("formerNames", this.organisation.formerNames());
 		if (result.hasErrors()) {
 			model.addAttribute("settings", this.organisation.current());
 			return VIEW;
 		}
 		try {
+			if (from != null) {
+				try {
+					this.organisation.rename(form.details(), from, form.version(), user.getUsername());
+				}
+				catch (IllegalArgumentException ex) {
+					result.rejectValue("effectiveYear", ex.getMessage(), new Object[] { from.label() }, null);
+					model.addAttribute("settings", this.organisation.current());
+					return VIEW;
+				}
+				redirect.addFlashAttribute("flash",
+						this.messages.getMessage("organisation.renamed", new Object[] { from.label() }, locale));
+				return "redirect:/admin/organisation";
+			}
 			boolean changed = this.organisation.update(form.details(), form.version(), user.getUsername());
 			redirect.addFlashAttribute("flash",
 					this.messages.getMessage(changed ? "organisation.saved" : "organisation.unchanged", null, locale));

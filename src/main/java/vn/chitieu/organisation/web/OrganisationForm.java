@@ -17,18 +17,20 @@ import vn.chitieu.organisation.OrganisationSettings;
  * @param signerTitle the signer's title
  * @param recipients the usual recipients, one per line
  * @param version the version the form was opened on
+ * @param effectiveYear when the name, letterhead or place change from a school year (the
+ * years before keep the old ones), that year, e.g. 2025-2026; empty for a correction
  */
 record OrganisationForm(@NotBlank @Size(max = OrganisationDetails.NAME_MAX) String name,
 		@NotBlank @Size(max = OrganisationDetails.BODY_MAX) String parentBody,
 		@NotBlank @Size(max = OrganisationDetails.BODY_MAX) String issuingBody,
 		@NotBlank @Size(max = OrganisationDetails.PLACE_MAX) String place,
 		@NotBlank @Size(max = OrganisationDetails.SIGNER_MAX) String signerTitle, @Size(max = 1600) String recipients,
-		@NotNull Long version) {
+		@NotNull Long version, @Size(max = 20) String effectiveYear) {
 
 	static OrganisationForm of(OrganisationSettings settings) {
 		var d = settings.details();
 		return new OrganisationForm(d.name(), d.parentBody(), d.issuingBody(), d.place(), d.signerTitle(),
-				String.join("\n", d.recipients()), settings.version());
+				String.join("\n", d.recipients()), settings.version(), null);
 	}
 
 	OrganisationDetails details() {
