@@ -81,49 +81,46 @@ public class RawFigures {
 			var wards = new HashMap<Long, Ward>();
 			this.units.wards().forEach((w) -> wards.put(w.id(), w));
 			long districtId = this.units.district().map((d) -> d.id()).orElse(-1L);
-			{
-				var sheets = new Sheets(workbook);
-				var schoolSheet = start(workbook, sheets, SCHOOLS_SHEET, year, schoolMetrics,
-						new String[] { msg("report.column.stt"), msg("report.column.schoolCode"),
-								msg("report.column.school"), msg("report.column.level"), msg("report.column.ward"),
-								msg("report.column.ownership"), msg("report.column.reportStatus") });
-				var wardSheet = start(workbook, sheets, WARDS_SHEET, year, wardMetrics,
-						new String[] { msg("report.column.stt"), msg("report.column.code"), msg("report.column.ward"),
-								msg("report.column.reportStatus") });
-				var districtSheet = start(workbook, sheets, DISTRICT_SHEET, year, districtMetrics,
-						new String[] { msg("report.column.stt"), msg("report.column.reportStatus") });
-				var rows = new int[] { HEADER + 1, HEADER + 1, HEADER + 1 };
-				var reported = new HashSet<String>();
-				this.submissions.forEachReport(year, (figures) -> {
-					var school = schools.get(figures.unitId());
-					if (school != null) {
-						reported.add(figures.unitId() + "/" + figures.level());
-						schoolRow(schoolSheet, sheets, rows[0]++, school, figures.level().name(), figures,
-								schoolMetrics);
-					}
-					else if (wards.containsKey(figures.unitId())) {
-						reported.add(String.valueOf(figures.unitId()));
-						wardRow(wardSheet, sheets, rows[1]++, wards.get(figures.unitId()), figures, wardMetrics);
-					}
-					else if (figures.unitId() == districtId) {
-						var row = Sheets.row(districtSheet, rows[2]++);
-						Sheets.number(row, 0, BigDecimal.ONE, sheets.ordinal());
-						Sheets.text(row, 1, msg("report.status." + figures.status().name()), sheets.centered(false));
-						values(row, 2, sheets, figures, districtMetrics);
-					}
-				});
-				// The units that have not reported, so that the list is whole.
-				for (var school : this.units.schools(year)) {
-					for (var level : school.levels()) {
-						if (!reported.contains(school.id() + "/" + level)) {
-							schoolRow(schoolSheet, sheets, rows[0]++, school, level.name(), null, schoolMetrics);
-						}
+			var sheets = new Sheets(workbook);
+			var schoolSheet = start(workbook, sheets, SCHOOLS_SHEET, year, schoolMetrics,
+					new String[] { msg("report.column.stt"), msg("report.column.schoolCode"),
+							msg("report.column.school"), msg("report.column.level"), msg("report.column.ward"),
+							msg("report.column.ownership"), msg("report.column.reportStatus") });
+			var wardSheet = start(workbook, sheets, WARDS_SHEET, year, wardMetrics,
+					new String[] { msg("report.column.stt"), msg("report.column.code"), msg("report.column.ward"),
+							msg("report.column.reportStatus") });
+			var districtSheet = start(workbook, sheets, DISTRICT_SHEET, year, districtMetrics,
+					new String[] { msg("report.column.stt"), msg("report.column.reportStatus") });
+			var rows = new int[] { HEADER + 1, HEADER + 1, HEADER + 1 };
+			var reported = new HashSet<String>();
+			this.submissions.forEachReport(year, (figures) -> {
+				var school = schools.get(figures.unitId());
+				if (school != null) {
+					reported.add(figures.unitId() + "/" + figures.level());
+					schoolRow(schoolSheet, sheets, rows[0]++, school, figures.level().name(), figures, schoolMetrics);
+				}
+				else if (wards.containsKey(figures.unitId())) {
+					reported.add(String.valueOf(figures.unitId()));
+					wardRow(wardSheet, sheets, rows[1]++, wards.get(figures.unitId()), figures, wardMetrics);
+				}
+				else if (figures.unitId() == districtId) {
+					var row = Sheets.row(districtSheet, rows[2]++);
+					Sheets.number(row, 0, BigDecimal.ONE, sheets.ordinal());
+					Sheets.text(row, 1, msg("report.status." + figures.status().name()), sheets.centered(false));
+					values(row, 2, sheets, figures, districtMetrics);
+				}
+			});
+			// The units that have not reported, so that the list is whole.
+			for (var school : this.units.schools(year)) {
+				for (var level : school.levels()) {
+					if (!reported.contains(school.id() + "/" + level)) {
+						schoolRow(schoolSheet, sheets, rows[0]++, school, level.name(), null, schoolMetrics);
 					}
 				}
-				for (var ward : this.units.wards(year)) {
-					if (!reported.contains(String.valueOf(ward.id()))) {
-						wardRow(wardSheet, sheets, rows[1]++, ward, null, wardMetrics);
-					}
+			}
+			for (var ward : this.units.wards(year)) {
+				if (!reported.contains(String.valueOf(ward.id()))) {
+					wardRow(wardSheet, sheets, rows[1]++, ward, null, wardMetrics);
 				}
 			}
 			return true;

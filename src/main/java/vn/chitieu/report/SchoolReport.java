@@ -61,56 +61,53 @@ public class SchoolReport {
 			var years = standing.years();
 			int position = OfficialReport.FIRST_YEAR + years.size();
 			int improve = position + 1;
-			{
-				var sheets = new Sheets(workbook);
-				var sheet = workbook.createSheet(SHEET);
-				sheet.setColumnWidth(OfficialReport.STT, 6 * 256);
-				sheet.setColumnWidth(OfficialReport.NAME, 46 * 256);
-				sheet.setColumnWidth(OfficialReport.UNIT, 11 * 256);
-				sheet.setColumnWidth(OfficialReport.TARGET, 16 * 256);
-				for (int i = 0; i < years.size(); i++) {
-					sheet.setColumnWidth(OfficialReport.FIRST_YEAR + i, 12 * 256);
-				}
-				sheet.setColumnWidth(position, 15 * 256);
-				sheet.setColumnWidth(improve, 44 * 256);
-				var office = this.document.issuer(standing.asOf());
-				int row = this.document.letterhead(sheet, sheets, improve,
-						office.name().toUpperCase(Document.VIETNAMESE), school.name().toUpperCase(Document.VIETNAMESE),
-						null);
-				var plan = standing.plan();
-				row = this.document.title(sheet, sheets, row, improve, msg("report.school.title"),
-						msg("report.school.subtitle", school.name(), standing.asOf().label()),
-						plan.title(Document.VIETNAMESE),
-						msg(includeSubmitted ? "report.basis.submitted" : "report.basis.approved"));
-				Sheets.text(Sheets.row(sheet, row), 0, msg("report.school.note"),
-						sheets.plain(11, false, true, false, org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT));
-				Sheets.merge(sheet, row, 0, improve);
-				row += 2;
-				int header = row;
-				var h = Sheets.row(sheet, header);
-				String[] fixed = { msg("report.column.stt"), msg("report.column.indicator"), msg("report.column.unit"),
-						msg("report.school.target") };
-				for (int c = 0; c < fixed.length; c++) {
-					Sheets.text(h, c, fixed[c], sheets.header());
-				}
-				for (int i = 0; i < years.size(); i++) {
-					Sheets.text(h, OfficialReport.FIRST_YEAR + i, years.get(i).label(), sheets.header());
-				}
-				Sheets.text(h, position, msg("report.school.position"), sheets.header());
-				Sheets.text(h, improve, msg("report.school.improve"), sheets.header());
-				row++;
-				int number = 1;
-				for (var line : standing.standings()) {
-					row(Sheets.row(sheet, row++), sheets, number++, line, school, years.size());
-				}
-				if (standing.indicators().isEmpty()) {
-					Sheets.text(Sheets.row(sheet, row++), 0, msg("report.school.none"), sheets.text());
-					Sheets.merge(sheet, row - 1, 0, improve);
-				}
-				this.document.signature(sheet, sheets, row + 1, improve, office.place(), msg("report.school.signer"),
-						java.util.List.of(office.name() + ";", msg("report.recipient.archive")));
-				Sheets.page(sheet, true, header, header, OfficialReport.NAME + 1);
+			var sheets = new Sheets(workbook);
+			var sheet = workbook.createSheet(SHEET);
+			sheet.setColumnWidth(OfficialReport.STT, 6 * 256);
+			sheet.setColumnWidth(OfficialReport.NAME, 46 * 256);
+			sheet.setColumnWidth(OfficialReport.UNIT, 11 * 256);
+			sheet.setColumnWidth(OfficialReport.TARGET, 16 * 256);
+			for (int i = 0; i < years.size(); i++) {
+				sheet.setColumnWidth(OfficialReport.FIRST_YEAR + i, 12 * 256);
 			}
+			sheet.setColumnWidth(position, 15 * 256);
+			sheet.setColumnWidth(improve, 44 * 256);
+			var office = this.document.issuer(standing.asOf());
+			int row = this.document.letterhead(sheet, sheets, improve, office.name().toUpperCase(Document.VIETNAMESE),
+					school.name().toUpperCase(Document.VIETNAMESE), null);
+			var plan = standing.plan();
+			row = this.document.title(sheet, sheets, row, improve, msg("report.school.title"),
+					msg("report.school.subtitle", school.name(), standing.asOf().label()),
+					plan.title(Document.VIETNAMESE),
+					msg(includeSubmitted ? "report.basis.submitted" : "report.basis.approved"));
+			Sheets.text(Sheets.row(sheet, row), 0, msg("report.school.note"),
+					sheets.plain(11, false, true, false, org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT));
+			Sheets.merge(sheet, row, 0, improve);
+			row += 2;
+			int header = row;
+			var h = Sheets.row(sheet, header);
+			String[] fixed = { msg("report.column.stt"), msg("report.column.indicator"), msg("report.column.unit"),
+					msg("report.school.target") };
+			for (int c = 0; c < fixed.length; c++) {
+				Sheets.text(h, c, fixed[c], sheets.header());
+			}
+			for (int i = 0; i < years.size(); i++) {
+				Sheets.text(h, OfficialReport.FIRST_YEAR + i, years.get(i).label(), sheets.header());
+			}
+			Sheets.text(h, position, msg("report.school.position"), sheets.header());
+			Sheets.text(h, improve, msg("report.school.improve"), sheets.header());
+			row++;
+			int number = 1;
+			for (var line : standing.standings()) {
+				row(Sheets.row(sheet, row++), sheets, number++, line, school, years.size());
+			}
+			if (standing.indicators().isEmpty()) {
+				Sheets.text(Sheets.row(sheet, row++), 0, msg("report.school.none"), sheets.text());
+				Sheets.merge(sheet, row - 1, 0, improve);
+			}
+			this.document.signature(sheet, sheets, row + 1, improve, office.place(), msg("report.school.signer"),
+					java.util.List.of(office.name() + ";", msg("report.recipient.archive")));
+			Sheets.page(sheet, true, header, header, OfficialReport.NAME + 1);
 			return true;
 		});
 	}
