@@ -1,13 +1,9 @@
 package vn.chitieu.orgunit.web;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.security.Principal;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -34,6 +30,8 @@ import vn.chitieu.orgunit.UnitImportPreview;
 import vn.chitieu.orgunit.UnitImports;
 import vn.chitieu.platform.FileNames;
 import vn.chitieu.platform.UploadSlots;
+import vn.chitieu.platform.sheets.PendingImports;
+import vn.chitieu.platform.sheets.PendingImports.Pending;
 import vn.chitieu.platform.sheets.SheetException;
 import vn.chitieu.platform.sheets.SheetMessages;
 
@@ -51,11 +49,7 @@ class UnitImportController {
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-	/** The session attribute holding the file waiting for confirmation. */
-	static final String PENDING = UnitImportController.class.getName() + ".pending";
-
-	/** How long a preview can be confirmed. */
-	static final Duration EXPIRY = Duration.ofMinutes(30);
+	private final PendingImports<UnitImport, UnitImportPreview> pendings = new PendingImports<>(UnitImport.class);
 
 	private final UnitImports imports;
 
@@ -86,7 +80,7 @@ class UnitImportController {
 	@PostMapping("/admin/units/import/upload")
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file, HttpSession session, Model model,
 			Locale locale) throws IOException {
-		session.removeAttribute(PENDING);
+		this.pendings.clear(session);
 		if (file == null || (file.isEmpty() && !StringUtils.hasText(file.getOriginalFilename()))) {
 			model.addAttribute("problems", List.of(message("unitImport.noFile", locale)));
 			return VIEW;
@@ -96,9 +90,7 @@ class UnitImportController {
 		try {
 			var bytes = file.getBytes();
 			var read = this.uploads.read(() -> this.imports.read(name, bytes));
-			var preview = this.imports.preview(read);
-			var token = UUID.randomUUID().toString();
-			session.setAttribute(PENDING, new Pending(token, read, preview, Instant.now()));
+			var token = this.pendings.start(session, read, this.imports.preview(read));
 			return "redirect:/admin/units/import/" + token;
 		}
 		catch (SheetException ex) {
@@ -113,11 +105,12 @@ class UnitImportController {
 	@GetMapping("/admin/units/import/{token}")
 	String preview(@PathVariable String token, HttpSession session, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		var pending = pending(session, token);
-		if (pending == null) {
+		var found = this.pendings.find(session, token);
+		if (found.isEmpty()) {
 			redirect.addFlashAttribute("problem", message("unitImport.expired", locale));
 			return "redirect:/admin/units/import";
 		}
+		var pending = found.get();
 		model.addAttribute("token", token);
 		model.addAttribute("fileName", pending.file().fileName());
 		model.addAttribute("preview", pending.preview());
@@ -127,20 +120,21 @@ class UnitImportController {
 	@PostMapping("/admin/units/import/{token}/confirm")
 	String confirm(@PathVariable String token, HttpSession session, Principal user, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		var pending = pending(session, token);
-		if (pending == null) {
+		var found = this.pendings.find(session, token);
+		if (found.isEmpty()) {
 			redirect.addFlashAttribute("problem", message("unitImport.expired", locale));
 			return "redirect:/admin/units/import";
 		}
+		var pending = found.get();
 		try {
 			var done = this.imports.apply(pending.file(), pending.preview(), user.getName());
-			session.removeAttribute(PENDING);
+			this.pendings.clear(session);
 			redirect.addFlashAttribute("flash",
 					message("unitImport.done", locale, done.added().size(), done.changed().size()));
 			return "redirect:/schools";
 		}
 		catch (UnitImportChangedException ex) {
-			session.setAttribute(PENDING, new Pending(token, pending.file(), ex.preview(), pending.at()));
+			this.pendings.replace(session, pending, ex.preview());
 			redirect.addFlashAttribute("problem", message("unitImport.changedMeanwhile", locale));
 			return "redirect:/admin/units/import/" + token;
 		}
@@ -150,7 +144,7 @@ class UnitImportController {
 			return recheck(pending, session, redirect, locale);
 		}
 		catch (SheetException ex) {
-			session.removeAttribute(PENDING);
+			this.pendings.clear(session);
 			model.addAttribute("fileName", pending.file().fileName());
 			model.addAttribute("problems", SheetMessages.render(ex.problems(), this.messages, locale));
 			return VIEW;
@@ -159,51 +153,29 @@ class UnitImportController {
 
 	@PostMapping("/admin/units/import/{token}/cancel")
 	String cancel(@PathVariable String token, HttpSession session, Locale locale, RedirectAttributes redirect) {
-		if (pending(session, token) != null) {
-			session.removeAttribute(PENDING);
+		if (this.pendings.find(session, token).isPresent()) {
+			this.pendings.clear(session);
 		}
 		redirect.addFlashAttribute("flash", message("unitImport.cancelled", locale));
 		return "redirect:/admin/units/import";
 	}
 
-	private String recheck(Pending pending, HttpSession session, RedirectAttributes redirect, Locale locale) {
+	private String recheck(Pending<UnitImport, UnitImportPreview> pending, HttpSession session,
+			RedirectAttributes redirect, Locale locale) {
 		try {
-			var preview = this.imports.preview(pending.file());
-			session.setAttribute(PENDING, new Pending(pending.token(), pending.file(), preview, pending.at()));
+			this.pendings.replace(session, pending, this.imports.preview(pending.file()));
 			redirect.addFlashAttribute("problem", message("unitImport.changedMeanwhile", locale));
 			return "redirect:/admin/units/import/" + pending.token();
 		}
 		catch (SheetException ex) {
-			session.removeAttribute(PENDING);
+			this.pendings.clear(session);
 			redirect.addFlashAttribute("problem", message("unitImport.changedMeanwhile", locale));
 			return "redirect:/admin/units/import";
 		}
 	}
 
-	private static Pending pending(HttpSession session, String token) {
-		if (!(session.getAttribute(PENDING) instanceof Pending pending) || !pending.token().equals(token)) {
-			return null;
-		}
-		if (pending.at().plus(EXPIRY).isBefore(Instant.now())) {
-			session.removeAttribute(PENDING);
-			return null;
-		}
-		return pending;
-	}
-
 	private String message(String key, Locale locale, Object... args) {
 		return this.messages.getMessage(key, args, locale);
-	}
-
-	/**
-	 * A file read and previewed, waiting for confirmation.
-	 *
-	 * @param token what the confirmation must name
-	 * @param file the file read
-	 * @param preview the preview shown
-	 * @param at when it was read
-	 */
-	record Pending(String token, UnitImport file, UnitImportPreview preview, Instant at) implements Serializable {
 	}
 
 }

@@ -2,8 +2,6 @@ package vn.chitieu.security.web;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -32,6 +30,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import vn.chitieu.platform.FileNames;
 import vn.chitieu.platform.UploadSlots;
+import vn.chitieu.platform.sheets.PendingImports;
 import vn.chitieu.platform.sheets.SheetException;
 import vn.chitieu.platform.sheets.SheetMessages;
 import vn.chitieu.security.AccountSlip;
@@ -55,14 +54,11 @@ class RosterImportController {
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-	/** The session attribute holding the roster waiting for confirmation. */
-	static final String PENDING = RosterImportController.class.getName() + ".pending";
-
 	/** The session attribute holding the slips not yet shown. */
 	static final String UNSHOWN = RosterImportController.class.getName() + ".slips";
 
-	/** How long a preview can be confirmed. */
-	static final Duration EXPIRY = Duration.ofMinutes(30);
+	private final PendingImports<RosterImport, List<RosterImports.Account>> pendings = new PendingImports<>(
+			RosterImport.class);
 
 	private final RosterImports imports;
 
@@ -97,7 +93,7 @@ class RosterImportController {
 	@PostMapping("/admin/users/import/upload")
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file, HttpSession session, Model model,
 			Locale locale) throws IOException {
-		session.removeAttribute(PENDING);
+		this.pendings.clear(session);
 		if (file == null || (file.isEmpty() && !StringUtils.hasText(file.getOriginalFilename()))) {
 			model.addAttribute("problems", List.of(message("roster.noFile", locale)));
 			return VIEW;
@@ -107,9 +103,7 @@ class RosterImportController {
 		try {
 			var bytes = file.getBytes();
 			var roster = this.uploads.read(() -> this.imports.read(name, bytes));
-			var accounts = this.imports.preview(roster);
-			var token = UUID.randomUUID().toString();
-			session.setAttribute(PENDING, new Pending(token, roster, accounts, Instant.now()));
+			var token = this.pendings.start(session, roster, this.imports.preview(roster));
 			return "redirect:/admin/users/import/" + token;
 		}
 		catch (SheetException ex) {
@@ -124,40 +118,41 @@ class RosterImportController {
 	@GetMapping("/admin/users/import/{token}")
 	String preview(@PathVariable String token, HttpSession session, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		var pending = pending(session, token);
-		if (pending == null) {
+		var found = this.pendings.find(session, token);
+		if (found.isEmpty()) {
 			redirect.addFlashAttribute("problem", message("roster.expired", locale));
 			return "redirect:/admin/users/import";
 		}
 		model.addAttribute("token", token);
-		model.addAttribute("fileName", pending.roster().fileName());
-		model.addAttribute("accounts", pending.accounts());
+		model.addAttribute("fileName", found.get().file().fileName());
+		model.addAttribute("accounts", found.get().preview());
 		return VIEW;
 	}
 
 	@PostMapping("/admin/users/import/{token}/confirm")
 	String confirm(@PathVariable String token, HttpSession session, @AuthenticationPrincipal CurrentUser admin,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		var pending = pending(session, token);
-		if (pending == null) {
+		var found = this.pendings.find(session, token);
+		if (found.isEmpty()) {
 			redirect.addFlashAttribute("problem", message("roster.expired", locale));
 			return "redirect:/admin/users/import";
 		}
-		session.removeAttribute(PENDING);
+		var roster = found.get().file();
+		this.pendings.clear(session);
 		try {
-			var slips = this.imports.apply(pending.roster(), admin.getUsername());
+			var slips = this.imports.apply(roster, admin.getUsername());
 			var slipsToken = UUID.randomUUID().toString();
 			session.setAttribute(UNSHOWN, new Unshown(slipsToken, slips));
 			return "redirect:/admin/users/import/slips/" + slipsToken;
 		}
 		catch (SheetException ex) {
-			model.addAttribute("fileName", pending.roster().fileName());
+			model.addAttribute("fileName", roster.fileName());
 			model.addAttribute("problems", SheetMessages.render(ex.problems(), this.messages, locale));
 			return VIEW;
 		}
 		catch (DataIntegrityViolationException | IllegalArgumentException ex) {
 			// A login was taken between the check and the save: nobody was created.
-			model.addAttribute("fileName", pending.roster().fileName());
+			model.addAttribute("fileName", roster.fileName());
 			model.addAttribute("problems", List.of(message("roster.changedMeanwhile", locale)));
 			return VIEW;
 		}
@@ -165,8 +160,8 @@ class RosterImportController {
 
 	@PostMapping("/admin/users/import/{token}/cancel")
 	String cancel(@PathVariable String token, HttpSession session, Locale locale, RedirectAttributes redirect) {
-		if (pending(session, token) != null) {
-			session.removeAttribute(PENDING);
+		if (this.pendings.find(session, token).isPresent()) {
+			this.pendings.clear(session);
 		}
 		redirect.addFlashAttribute("flash", message("roster.cancelled", locale));
 		return "redirect:/admin/users/import";
@@ -191,31 +186,8 @@ class RosterImportController {
 		return base + "/login";
 	}
 
-	private static Pending pending(HttpSession session, String token) {
-		if (!(session.getAttribute(PENDING) instanceof Pending pending) || !pending.token().equals(token)) {
-			return null;
-		}
-		if (pending.at().plus(EXPIRY).isBefore(Instant.now())) {
-			session.removeAttribute(PENDING);
-			return null;
-		}
-		return pending;
-	}
-
 	private String message(String key, Locale locale, Object... args) {
 		return this.messages.getMessage(key, args, locale);
-	}
-
-	/**
-	 * A roster read and previewed, waiting for confirmation.
-	 *
-	 * @param token what the confirmation must name
-	 * @param roster the roster read
-	 * @param accounts the accounts shown
-	 * @param at when it was read
-	 */
-	record Pending(String token, RosterImport roster, List<RosterImports.Account> accounts,
-			Instant at) implements Serializable {
 	}
 
 	/**
