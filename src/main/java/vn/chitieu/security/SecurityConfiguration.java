@@ -3,6 +3,7 @@ package vn.chitieu.security;
 import java.time.Clock;
 import java.util.Map;
 
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -169,6 +170,15 @@ class SecurityConfiguration {
 			.addFilterBefore(new SessionCheckFilter(users), AnonymousAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeFilter(false), AnonymousAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * Sessions live in the database (Spring Session JDBC, docs/operations.md); their
+	 * cookie keeps its usual name however the application is deployed.
+	 */
+	@Bean
+	DefaultCookieSerializerCustomizer sessionCookieName() {
+		return (serializer) -> serializer.setCookieName(SESSION_COOKIE);
 	}
 
 	@Bean

@@ -1,18 +1,11 @@
 package vn.chitieu.security;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.http.HttpSessionAttributeListener;
-import jakarta.servlet.http.HttpSessionBindingEvent;
-import jakarta.servlet.http.HttpSessionEvent;
-import jakarta.servlet.http.HttpSessionListener;
-
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -20,44 +13,23 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The logged-in sessions of this instance, by user, so that a password reset or change
- * ends the user's other sessions at once, not only at their next request
- * ({@link SessionCheckFilter} does that, for every instance). Filled by the servlet
- * container as the security context is stored in a session.
+ * Ends a user's other sessions at once when their password is reset or changed, not only
+ * at their next request ({@link SessionCheckFilter} does that). Sessions live in the
+ * database (Spring Session JDBC), indexed by user name, so this ends them whichever
+ * instance of the application they were opened on; the ids ended are kept in the database
+ * for a day, so that the login page says why on whichever instance the next request
+ * reaches.
  */
 @Component
-class UserSessions implements HttpSessionListener, HttpSessionAttributeListener {
+class UserSessions {
 
-	private static final int MAX_ENDED = 10_000;
+	private final FindByIndexNameSessionRepository<? extends Session> repository;
 
-	private final Map<String, Set<HttpSession>> byUser = new ConcurrentHashMap<>();
+	private final JdbcTemplate jdbc;
 
-	private final Map<HttpSession, String> owners = new ConcurrentHashMap<>();
-
-	/**
-	 * The ids of the sessions ended here, most recent last, so the login page can say
-	 * why.
-	 */
-	private final Map<String, Boolean> ended = new LinkedHashMap<>() {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-			return size() > MAX_ENDED;
-		}
-	};
-
-	@Override
-	public void attributeAdded(HttpSessionBindingEvent event) {
-		remember(event);
-	}
-
-	@Override
-	public void attributeReplaced(HttpSessionBindingEvent event) {
-		remember(event);
-	}
-
-	@Override
-	public void sessionDestroyed(HttpSessionEvent event) {
-		forget(event.getSession());
+	UserSessions(FindByIndexNameSessionRepository<? extends Session> repository, JdbcTemplate jdbc) {
+		this.repository = repository;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -66,7 +38,7 @@ class UserSessions implements HttpSessionListener, HttpSessionAttributeListener 
 	 * @param username the user
 	 */
 	void endOthers(String username) {
-		var current = currentSession();
+		var current = currentSessionId();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -80,20 +52,11 @@ class UserSessions implements HttpSessionListener, HttpSessionAttributeListener 
 		}
 	}
 
-	private void end(String username, HttpSession keep) {
-		var sessions = this.byUser.getOrDefault(username, Set.of());
-		for (var session : Set.copyOf(sessions)) {
-			if (session != keep) {
-				forget(session);
-				try {
-					synchronized (this.ended) {
-						this.ended.put(session.getId(), Boolean.TRUE);
-					}
-					session.invalidate();
-				}
-				catch (IllegalStateException ex) {
-					// Ended meanwhile.
-				}
+	private void end(String username, String keep) {
+		for (var id : Set.copyOf(this.repository.findByPrincipalName(username).keySet())) {
+			if (!id.equals(keep)) {
+				this.jdbc.update("insert into ended_session (session_id) values (?) on conflict do nothing", id);
+				this.repository.deleteById(id);
 			}
 		}
 	}
@@ -103,42 +66,25 @@ class UserSessions implements HttpSessionListener, HttpSessionAttributeListener 
 	 * @return whether it was ended because its user's password changed
 	 */
 	boolean wasEnded(String sessionId) {
-		synchronized (this.ended) {
-			return sessionId != null && this.ended.containsKey(sessionId);
+		if (sessionId == null || sessionId.length() > 36) {
+			return false;
 		}
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"select exists (select 1 from ended_session where session_id = ?)", Boolean.class, sessionId));
 	}
 
-	private void remember(HttpSessionBindingEvent event) {
-		if (HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY.equals(event.getName())
-				&& event.getSession().getAttribute(event.getName()) instanceof SecurityContext context
-				&& context.getAuthentication() != null
-				&& context.getAuthentication().getPrincipal() instanceof CurrentUser user) {
-			var session = event.getSession();
-			var previous = this.owners.put(session, user.getUsername());
-			if (previous != null && !previous.equals(user.getUsername())) {
-				removeFrom(previous, session);
-			}
-			this.byUser.computeIfAbsent(user.getUsername(), (name) -> ConcurrentHashMap.newKeySet()).add(session);
+	/** Forgets the ids of sessions ended more than a day ago. */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	void forgetOld() {
+		this.jdbc.update("delete from ended_session where ended_at < now() - interval '1 day'");
+	}
+
+	private static String currentSessionId() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			var session = attributes.getRequest().getSession(false);
+			return (session != null) ? session.getId() : null;
 		}
-	}
-
-	private void forget(HttpSession session) {
-		var owner = this.owners.remove(session);
-		if (owner != null) {
-			removeFrom(owner, session);
-		}
-	}
-
-	private void removeFrom(String username, HttpSession session) {
-		this.byUser.computeIfPresent(username, (name, sessions) -> {
-			sessions.remove(session);
-			return sessions.isEmpty() ? null : sessions;
-		});
-	}
-
-	private static HttpSession currentSession() {
-		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
-				? attributes.getRequest().getSession(false) : null;
+		return null;
 	}
 
 }

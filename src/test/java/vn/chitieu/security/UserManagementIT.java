@@ -5,18 +5,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.apache.catalina.Context;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.chitieu.testsupport.FormClient;
 import vn.chitieu.testsupport.Logins;
+import vn.chitieu.testsupport.StoredSessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -211,7 +210,7 @@ class UserManagementIT {
 
 		var disabled = this.admin.post("/admin/users/" + id + "/disable", csrf());
 		assertThat(location(disabled)).endsWith("/admin/users");
-		assertThat(webapp().getManager().findSession(session)).as("the user's session, ended at once").isNull();
+		assertThat(new StoredSessions(this.context).find(session)).as("the user's session, ended at once").isNull();
 		assertThat(location(teacher.get("/account/password"))).contains("/login");
 		assertThat(location(new FormClient(this.port).logIn(name, password))).endsWith("/login?error");
 		assertThat(this.admin.get("/admin/users").body()).contains("Đã khóa người dùng " + name);
@@ -294,11 +293,6 @@ class UserManagementIT {
 
 	private static String unique(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private Context webapp() {
-		var tomcat = ((TomcatWebServer) this.context.getWebServer()).getTomcat();
-		return (Context) tomcat.getHost().findChildren()[0];
 	}
 
 	private static String location(HttpResponse<?> response) {

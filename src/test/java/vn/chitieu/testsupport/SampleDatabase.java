@@ -39,7 +39,7 @@ public final class SampleDatabase {
 	 * @param suffix the suffix
 	 * @return its datasource properties
 	 */
-	static Map<String, String> create(String suffix) {
+	public static Map<String, String> create(String suffix) {
 		String url;
 		String username;
 		String password;

@@ -64,6 +64,8 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
 			else {
 				sources.addFirst(source);
 			}
+			// MockMvc's sessions stand for session cookies (MockMvcSessions).
+			context.getBeanFactory().registerSingleton("mockMvcSessions", new MockMvcSessions(context));
 		}
 
 		@Override

@@ -14,12 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
-import org.apache.catalina.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,6 +26,7 @@ import vn.chitieu.security.Role;
 import vn.chitieu.security.Users;
 import vn.chitieu.testsupport.FormClient;
 import vn.chitieu.testsupport.Logins;
+import vn.chitieu.testsupport.StoredSessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,13 +133,13 @@ class HardeningIT {
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(page.headers().firstValue("Location").orElseThrow()).contains("/login");
 
-		// The real server keeps the session 30 minutes after the last request.
-		var webapp = webapp();
-		assertThat(webapp.getManager().findSession(after).getMaxInactiveInterval()).isEqualTo(30 * 60);
+		// The session store keeps the session 30 minutes after the last request.
+		var sessions = new StoredSessions(this.context);
+		assertThat(sessions.find(after).getMaxInactiveInterval()).isEqualTo(java.time.Duration.ofMinutes(30));
 
 		// An ended session (here: ended at once) sends the next page to the login page,
 		// which says why.
-		webapp.getManager().findSession(after).expire();
+		sessions.expire(after);
 		var expired = browser.get("/schools/1");
 		assertThat(expired.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
 		assertThat(browser.get("/login?expired").body()).contains("Phiên làm việc đã kết thúc").contains("30 phút");
@@ -242,7 +241,7 @@ class HardeningIT {
 				"_csrf=" + FormClient.encode(FormClient.csrf(admin.get("/admin/users").body())));
 		assertThat(reset.statusCode()).isEqualTo(302);
 		// Ended at once, before the old sessions make another request.
-		assertThat(webapp().getManager().findSession(firstSession)).as("the old session, ended").isNull();
+		assertThat(new StoredSessions(this.context).find(firstSession)).as("the old session, ended").isNull();
 
 		for (var old : List.of(first, second)) {
 			var page = old.get("/");
@@ -282,7 +281,7 @@ class HardeningIT {
 						+ FormClient.encode(FormClient.csrf(form)));
 		assertThat(changed.statusCode()).isEqualTo(302);
 		assertThat(location(changed)).doesNotContain("/login");
-		assertThat(webapp().getManager().findSession(otherSession)).as("the other session, ended").isNull();
+		assertThat(new StoredSessions(this.context).find(otherSession)).as("the other session, ended").isNull();
 		var home = current.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("Đã đổi mật khẩu");
@@ -318,11 +317,12 @@ class HardeningIT {
 		}
 		assertThat(anonymous.session()).isNull();
 		// Many visits to the login page keep nothing on the server.
-		int sessions = webapp().getManager().getActiveSessions();
+		var stored = new StoredSessions(this.context);
+		int sessions = stored.count();
 		for (int i = 0; i < 200; i++) {
 			new FormClient(this.port).get("/login");
 		}
-		assertThat(webapp().getManager().getActiveSessions()).isEqualTo(sessions);
+		assertThat(stored.count()).isEqualTo(sessions);
 		// Nor does a failed login.
 		var mistaken = new FormClient(this.port);
 		assertThat(location(mistaken.logIn("thcs-aimo", "not-the-password"))).endsWith("/login?error");
@@ -363,11 +363,6 @@ class HardeningIT {
 				"currentPassword=" + FormClient.encode(current)
 						+ "&newPassword=brand-new-pass-1&confirmation=brand-new-pass-1&_csrf="
 						+ FormClient.encode(FormClient.csrf(form)));
-	}
-
-	private Context webapp() {
-		var tomcat = ((TomcatWebServer) this.context.getWebServer()).getTomcat();
-		return (Context) tomcat.getHost().findChildren()[0];
 	}
 
 	private static String location(HttpResponse<?> response) {

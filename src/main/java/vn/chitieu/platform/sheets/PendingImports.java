@@ -12,7 +12,8 @@ import jakarta.servlet.http.HttpSession;
  * A file read and previewed, kept in the user's session until it is confirmed: the
  * browser only posts back the token, never the data, and the confirmation is checked
  * again against the database. One import of a kind waits at a time; it can be confirmed
- * for {@link #EXPIRY}. What is kept must be serializable, as the session may be.
+ * for {@link #EXPIRY}. What is kept must be serializable: sessions are stored in the
+ * database (Spring Session JDBC).
  *
  * @param <F> the file read
  * @param <P> the preview shown
