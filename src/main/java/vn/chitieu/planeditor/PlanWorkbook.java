@@ -59,7 +59,7 @@ public final class PlanWorkbook {
 	public static final int VERSION = 1;
 
 	/** The largest workbook accepted. */
-	public static final int MAX_BYTES = 5 * 1024 * 1024;
+	public static final int MAX_BYTES = 2 * 1024 * 1024;
 
 	/** The most rows a sheet may hold (the largest shipped plan has 80 indicators). */
 	public static final int MAX_ROWS = 1000;
