@@ -3,6 +3,7 @@ package vn.chitieu.planning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +90,40 @@ public class PlanVersions {
 	 */
 	public Optional<LoadedPlan> version(String code, int number) {
 		return this.plans.findByCodeAndNumber(code, number).map((p) -> new LoadedPlan(p.toSummary(), p.toDefinition()));
+	}
+
+	/**
+	 * A version as a whole definition file: the plan, the metrics and the cross-field
+	 * rules it defines (a draft's waiting ones), under the name of the file it came from,
+	 * for the plan workbook.
+	 * @param code a plan's code
+	 * @param number a version's number
+	 * @return that version, whatever its state
+	 */
+	public Optional<DefinitionFile> file(String code, int number) {
+		return this.plans.findByCodeAndNumber(code, number).map((p) -> {
+			var source = p.getSource();
+			var metrics = new LinkedHashMap<String, Metric>();
+			this.catalog.all()
+				.stream()
+				.filter((m) -> m.source().equals(source))
+				.forEach((m) -> metrics.put(m.code(), m));
+			List<MetricRule> rules = null;
+			if (p.getStatus() == PlanStatus.DRAFT) {
+				pendingMetrics(p).forEach((m) -> metrics.put(m.code(), m));
+				rules = pendingRules(p);
+			}
+			if (rules == null) {
+				rules = this.catalog.rules()
+					.stream()
+					.map(MetricCatalog.CompiledRule::rule)
+					.filter((r) -> r.source().equals(source))
+					.toList();
+			}
+			var own = metrics.values().stream().sorted(java.util.Comparator.comparingInt(Metric::position)).toList();
+			var sorted = rules.stream().sorted(java.util.Comparator.comparingInt(MetricRule::position)).toList();
+			return new DefinitionFile(source, p.getChecksum(), own, sorted, p.toDefinition());
+		});
 	}
 
 	/**

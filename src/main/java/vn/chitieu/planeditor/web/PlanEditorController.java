@@ -274,6 +274,10 @@ class PlanEditorController {
 		for (var problem : reading.problems()) {
 			var field = (problem.indicator() == indicator || problem.indicator() < 0 && indicator < 0) ? problem.field()
 					: PlanText.WHOLE;
+			if ("alternative".equals(field)) {
+				// The flaw's other computation is carried unchanged, beside the flaw.
+				field = "flawVi";
+			}
 			errors.computeIfAbsent(field, (f) -> new ArrayList<>()).add(describe(problem.problem(), locale));
 		}
 		return errors;

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import vn.chitieu.planning.IndicatorDefinition;
 import vn.chitieu.planning.Metric;
+import vn.chitieu.planning.MetricRule;
 import vn.chitieu.planning.PlanDefinition;
 
 /**
@@ -116,7 +118,209 @@ public final class PlanText {
 	 * {@link IndicatorFields}, or {@link #WHOLE})
 	 * @param problem what the reader said
 	 */
-	public record FieldProblem(int indicator, String field, DefinitionProblem problem) {
+	public record FieldProblem(int indicator, String field, DefinitionProblem problem, Part part) {
+
+		/**
+		 * A problem of the header (indicator -1) or of an indicator.
+		 * @param indicator the indicator's place, -1 for the header
+		 * @param field the field
+		 * @param problem what the reader said
+		 */
+		public FieldProblem(int indicator, String field, DefinitionProblem problem) {
+			this(indicator, field, problem, (indicator < 0) ? Part.HEADER : Part.INDICATOR);
+		}
+
+	}
+
+	/** The part of a plan a field belongs to. */
+	public enum Part {
+
+		/** The plan's header; the index is -1. */
+		HEADER,
+		/** An indicator, by its place in the list. */
+		INDICATOR,
+		/** A metric the plan defines, by its place in the list. */
+		METRIC,
+		/** A cross-field rule the plan defines, by its place in the list. */
+		RULE
+
+	}
+
+	/**
+	 * A metric a plan defines, as text (docs/plan-format.md, "Metrics").
+	 *
+	 * @param code its code
+	 * @param nameVi its name
+	 * @param nameEn its name in English
+	 * @param reportedBy school, ward or district
+	 * @param levels the levels of the schools that report it, e.g. {@code MN, TH}
+	 * @param type count, decimal, percent, yes_no or level
+	 * @param section where it goes in the form
+	 * @param min the smallest value, may be blank
+	 * @param max the largest value, may be blank
+	 * @param unitVi its unit, may be blank
+	 * @param unitEn the same in English
+	 * @param helpVi a hint, may be blank
+	 * @param helpEn the same in English
+	 */
+	public record MetricFields(String code, String nameVi, String nameEn, String reportedBy, String levels, String type,
+			String section, String min, String max, String unitVi, String unitEn, String helpVi, String helpEn) {
+
+		public static MetricFields of(Metric metric) {
+			boolean yesNo = metric.type() == vn.chitieu.planning.ValueType.YES_NO;
+			return new MetricFields(metric.code(), metric.nameVi(), metric.nameEn(),
+					metric.reportedBy().name().toLowerCase(Locale.ROOT),
+					metric.levels().stream().sorted().map(Enum::name).collect(Collectors.joining(", ")),
+					metric.type().name().toLowerCase(Locale.ROOT), metric.section(),
+					(yesNo || metric.min() == null) ? null : metric.min().toPlainString(),
+					(yesNo || metric.max() == null) ? null : metric.max().toPlainString(), metric.unitVi(),
+					metric.unitEn(), metric.helpVi(), metric.helpEn());
+		}
+
+	}
+
+	/**
+	 * A cross-field rule a plan defines, as text.
+	 *
+	 * @param code its code
+	 * @param check its condition
+	 * @param messageVi its message, may be blank
+	 * @param messageEn the same in English
+	 */
+	public record RuleFields(String code, String check, String messageVi, String messageEn) {
+
+		public static RuleFields of(MetricRule rule) {
+			return new RuleFields(rule.code(), rule.expression(), rule.messageVi(), rule.messageEn());
+		}
+
+	}
+
+	/**
+	 * A whole definition file put together from fields, each of its lines knowing the
+	 * field it came from.
+	 */
+	public static final class Composed {
+
+		private final Text text;
+
+		private final byte[] bytes;
+
+		private Composed(Text text) {
+			this.text = text;
+			this.bytes = String.join("\n", text.lines).concat("\n").getBytes(StandardCharsets.UTF_8);
+		}
+
+		/**
+		 * @return the definition file, in the format of docs/plan-format.md
+		 */
+		public byte[] bytes() {
+			return this.bytes.clone();
+		}
+
+		/**
+		 * @return problems found while putting the file together (before reading it)
+		 */
+		public List<FieldProblem> problems() {
+			return List.copyOf(this.text.extra);
+		}
+
+		/**
+		 * @param problem a problem the reader found in {@link #bytes()}
+		 * @return the field it came from ({@link #WHOLE} of the header when it concerns
+		 * the whole file)
+		 */
+		public FieldProblem trace(DefinitionProblem problem) {
+			return this.text.trace(problem);
+		}
+
+	}
+
+	/**
+	 * Puts a whole plan file together from its fields: the header, the indicators, the
+	 * metrics and rules it defines.
+	 * @param header the header
+	 * @param indicators the indicators
+	 * @param metrics the metrics it defines
+	 * @param rules the rules it defines
+	 * @return the file and the field of each line
+	 */
+	public static Composed compose(Header header, List<IndicatorFields> indicators, List<MetricFields> metrics,
+			List<RuleFields> rules) {
+		var text = new Text();
+		writeHeader(text, header);
+		if (!metrics.isEmpty()) {
+			text.line(null, -1, "metrics:");
+			for (int i = 0; i < metrics.size(); i++) {
+				writeMetric(text, i, metrics.get(i));
+			}
+		}
+		if (!rules.isEmpty()) {
+			text.line(null, -1, "rules:");
+			for (int i = 0; i < rules.size(); i++) {
+				var r = rules.get(i);
+				text.part(Part.RULE, "code", i, "  - code: " + q(r.code()));
+				text.part(Part.RULE, "check", i, "    check: " + q(r.check()));
+				if (!blank(r.messageVi())) {
+					text.part(Part.RULE, "messageVi", i, "    message_vi: " + q(r.messageVi()));
+				}
+				if (!blank(r.messageEn())) {
+					text.part(Part.RULE, "messageEn", i, "    message_en: " + q(r.messageEn()));
+				}
+			}
+		}
+		text.line(null, -1, "indicators:");
+		if (indicators.isEmpty()) {
+			text.line(null, -1, "  []");
+		}
+		for (int i = 0; i < indicators.size(); i++) {
+			writeIndicator(text, i, indicators.get(i));
+		}
+		return new Composed(text);
+	}
+
+	private static void writeHeader(Text text, Header header) {
+		text.line(null, -1, "format: " + DefinitionReader.FORMAT);
+		text.line(null, -1, "plan:");
+		text.line("code", -1, "  code: " + q(header.code()));
+		if (!blank(header.documentNumber())) {
+			text.line("documentNumber", -1, "  document_number: " + q(header.documentNumber()));
+		}
+		text.line("titleVi", -1, "  title_vi: " + q(header.titleVi()));
+		text.line("titleEn", -1, "  title_en: " + q(header.titleEn()));
+		text.line("issuer", -1, "  issuer: " + q(header.issuer()));
+		if (!blank(header.issued())) {
+			text.line("issued", -1, "  issued: " + q(header.issued()));
+		}
+		text.line("baselineYear", -1, "  baseline_year: " + q(header.baselineYear()));
+		text.line("targetYear", -1, "  target_year: " + q(header.targetYear()));
+	}
+
+	private static void writeMetric(Text text, int i, MetricFields m) {
+		text.part(Part.METRIC, "code", i, "  - code: " + q(m.code()));
+		text.part(Part.METRIC, "nameVi", i, "    name_vi: " + q(m.nameVi()));
+		text.part(Part.METRIC, "nameEn", i, "    name_en: " + q(m.nameEn()));
+		text.part(Part.METRIC, "reportedBy", i, "    reported_by: " + q(m.reportedBy()));
+		if (!blank(m.levels())) {
+			var levels = java.util.Arrays.stream(m.levels().strip().split("[,;\\s]+"))
+				.filter((l) -> !l.isBlank())
+				.map(PlanText::q)
+				.collect(Collectors.joining(", ", "[", "]"));
+			text.part(Part.METRIC, "levels", i, "    levels: " + levels);
+		}
+		text.part(Part.METRIC, "type", i, "    type: " + q(m.type()));
+		text.part(Part.METRIC, "section", i, "    section: " + q(m.section()));
+		optional(text, Part.METRIC, i, "min", "min", m.min());
+		optional(text, Part.METRIC, i, "max", "max", m.max());
+		optional(text, Part.METRIC, i, "unitVi", "unit_vi", m.unitVi());
+		optional(text, Part.METRIC, i, "unitEn", "unit_en", m.unitEn());
+		optional(text, Part.METRIC, i, "helpVi", "help_vi", m.helpVi());
+		optional(text, Part.METRIC, i, "helpEn", "help_en", m.helpEn());
+	}
+
+	private static void optional(Text text, Part part, int i, String field, String key, String value) {
+		if (!blank(value)) {
+			text.part(part, field, i, "    " + key + ": " + q(value));
+		}
 	}
 
 	/**
@@ -148,20 +352,7 @@ public final class PlanText {
 	public static Reading read(Header header, List<IndicatorFields> indicators,
 			Function<String, Optional<Metric>> knownMetrics, boolean allowNoIndicator) {
 		var text = new Text();
-		text.line(null, -1, "format: " + DefinitionReader.FORMAT);
-		text.line(null, -1, "plan:");
-		text.line("code", -1, "  code: " + q(header.code()));
-		if (!blank(header.documentNumber())) {
-			text.line("documentNumber", -1, "  document_number: " + q(header.documentNumber()));
-		}
-		text.line("titleVi", -1, "  title_vi: " + q(header.titleVi()));
-		text.line("titleEn", -1, "  title_en: " + q(header.titleEn()));
-		text.line("issuer", -1, "  issuer: " + q(header.issuer()));
-		if (!blank(header.issued())) {
-			text.line("issued", -1, "  issued: " + q(header.issued()));
-		}
-		text.line("baselineYear", -1, "  baseline_year: " + q(header.baselineYear()));
-		text.line("targetYear", -1, "  target_year: " + q(header.targetYear()));
+		writeHeader(text, header);
 		text.line(null, -1, "indicators:");
 		boolean none = indicators.isEmpty();
 		if (none) {
@@ -237,7 +428,7 @@ public final class PlanText {
 			text.line("readingEn", i, "      reading_en: " + q(f.readingEn()));
 			if (!blank(f.alternative())) {
 				for (var line : f.alternative().split("\n")) {
-					text.line("flawVi", i, "      " + line);
+					text.line("alternative", i, "      " + line);
 				}
 			}
 		}
@@ -260,12 +451,19 @@ public final class PlanText {
 
 		final List<Integer> indicators = new ArrayList<>();
 
+		final List<Part> parts = new ArrayList<>();
+
 		final List<FieldProblem> extra = new ArrayList<>();
 
 		void line(String field, int indicator, String line) {
+			part((indicator < 0) ? Part.HEADER : Part.INDICATOR, field, indicator, line);
+		}
+
+		void part(Part part, String field, int index, String line) {
 			this.lines.add(line);
 			this.fields.add(field);
-			this.indicators.add(indicator);
+			this.indicators.add(index);
+			this.parts.add(part);
 		}
 
 		void block(String field, int indicator, String key, String value) {
@@ -290,16 +488,18 @@ public final class PlanText {
 			}
 			int indicator = this.indicators.get(index);
 			var field = this.fields.get(index);
+			var part = this.parts.get(index);
 			if ("code".equals(field) && indicator >= 0 && problem.key().equals("definition.error.missingKey")
 					&& !problem.args().isEmpty()) {
-				// A key missing from the indicator is reported on its first line.
+				// A key missing from the indicator (or metric) is reported on its first
+				// line.
 				field = fieldOf(String.valueOf(problem.args().get(0)));
 			}
 			else if ("code".equals(field) && indicator >= 0
 					&& problem.key().equals("definition.error.targetOrTargets")) {
 				field = "target";
 			}
-			return new FieldProblem(indicator, (field != null) ? field : WHOLE, problem);
+			return new FieldProblem(indicator, (field != null) ? field : WHOLE, problem, part);
 		}
 
 		private static String fieldOf(String key) {
@@ -309,6 +509,7 @@ public final class PlanText {
 				case "target", "targets" -> "target";
 				case "vi", "reading_vi" -> "flawVi";
 				case "en", "reading_en" -> "flawEn";
+				case "reported_by" -> "reportedBy";
 				default -> key;
 			};
 		}

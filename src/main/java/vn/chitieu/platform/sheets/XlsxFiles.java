@@ -27,7 +27,8 @@ public final class XlsxFiles {
 
 	/** The templates this application makes, by kind, and the message naming each. */
 	private static final java.util.Map<String, String> KINDS = java.util.Map.of("chitieu-template",
-			"sheet.kind.figures", "chitieu-units", "sheet.kind.units", "chitieu-roster", "sheet.kind.roster");
+			"sheet.kind.figures", "chitieu-units", "sheet.kind.units", "chitieu-roster", "sheet.kind.roster",
+			"chitieu-plan", "sheet.kind.plan");
 
 	static {
 		// The same bounds as the figures template: a file that expands more than 100
