@@ -74,8 +74,145 @@
     form.addEventListener('change', function (event) {
         dirty = true;
         if (event.target.matches('input[data-kind]')) { check(event.target); }
+        autosave(event.target);
     });
-    form.addEventListener('submit', function () { dirty = false; });
+
+    // Autosave: a figure is saved as a draft as soon as the user leaves its field, by the
+    // same save as the form's (what the field was loaded with goes along, and the version
+    // the form was loaded on). Saves go one after the other; each brings back the new
+    // version, so that the next one, or the full save, counts as made on it. If someone
+    // else saved meanwhile, the whole form is sent as a draft: the answer is the merge page
+    // of a full save. Without JavaScript the form saves as before.
+    var autosaveUrl = form.getAttribute('data-autosave-url');
+    var status = document.getElementById('autosave-status');
+    var queue = Promise.resolve();
+    var pending = 0;
+    var gaveUp = false;
+    if (form.querySelector('.conflict-choice')) {
+        // Choosing between two people's values is done by saving the whole form.
+        autosaveUrl = null;
+    }
+
+    function field(name, prefix) {
+        return form.querySelector('[name="' + prefix + name.substring(1) + '"]');
+    }
+
+    function hidden(name) {
+        return form.querySelector('input[type="hidden"][name="' + name + '"]');
+    }
+
+    // Whether every field holds what was last saved (nothing to lose by leaving).
+    function allSaved() {
+        return Array.prototype.every.call(form.querySelectorAll('[name^="f."]'), function (input) {
+            var original = field(input.name, 'o');
+            return !original || original.value.trim() === input.value.trim();
+        });
+    }
+
+    function autosave(target) {
+        if (!autosaveUrl || gaveUp || !target.name || !/^[fne]\./.test(target.name)) { return; }
+        var name = 'f' + target.name.substring(1);
+        pending++;
+        queue = queue.then(function () {
+            return send(name);
+        }).catch(function () {
+            if (status) { status.textContent = form.getAttribute('data-autosave-failed'); }
+        }).then(function () {
+            pending--;
+        });
+    }
+
+    function send(name) {
+        var input = form.querySelector('[name="' + name + '"]');
+        var original = field(name, 'o');
+        if (!input || !original) { return Promise.resolve(); }
+        var note = field(name, 'n');
+        var originalNote = field(name, 'p');
+        var sent = input.value;
+        var sentNote = note ? note.value : null;
+        var data = new URLSearchParams();
+        data.append('_csrf', hidden('_csrf').value);
+        data.append('version', hidden('version').value);
+        data.append('openedAt', hidden('openedAt').value);
+        data.append(name, sent);
+        data.append(original.name, original.value);
+        if (note && originalNote) {
+            data.append(note.name, sentNote);
+            data.append(originalNote.name, originalNote.value);
+        }
+        var explanation = field(name, 'e');
+        if (explanation) {
+            data.append(explanation.name, explanation.value);
+        }
+        return window.fetch(autosaveUrl, {
+            method: 'POST', credentials: 'same-origin', cache: 'no-store', body: data,
+            headers: { 'Accept': 'application/json' }
+        }).then(function (response) {
+            return response.json().then(function (body) { return { status: response.status, body: body }; });
+        }).then(function (answer) {
+            var box = document.getElementById(input.id + '-msg');
+            var server = box ? box.querySelector('.autosave-check') : null;
+            if (box && !server) {
+                server = document.createElement('div');
+                server.className = 'autosave-check text-danger';
+                box.appendChild(server);
+            }
+            if (answer.body.status === 'saved') {
+                hidden('version').value = answer.body.version;
+                hidden('openedAt').value = answer.body.openedAt;
+                original.value = sent;
+                if (note && originalNote) { originalNote.value = sentNote; }
+                if (server) { server.textContent = ''; }
+                if (status) { status.textContent = answer.body.message; }
+                dirty = !allSaved();
+            } else if (answer.body.status === 'invalid') {
+                var messages = (answer.body.fields && answer.body.fields[name]) || [];
+                if (server) { server.textContent = messages.join(' '); }
+                if (messages.length) {
+                    input.classList.add('is-invalid');
+                    input.setAttribute('aria-invalid', 'true');
+                }
+                if (status) { status.textContent = answer.body.message; }
+            } else if (answer.body.status === 'conflict') {
+                gaveUp = true;
+                conflict();
+            } else {
+                gaveUp = true;
+                if (status) { status.textContent = answer.body.message; }
+            }
+        });
+    }
+
+    // Someone else saved since the form was loaded: the full save shows what they changed
+    // and merges, as when the user presses the button.
+    var waitingSubmitter = null;
+    function conflict() {
+        var button = waitingSubmitter || form.querySelector('button[name="action"][value="save"]');
+        waitingSubmitter = null;
+        dirty = false;
+        submitting = true;
+        form.requestSubmit(button);
+    }
+
+    // A value typed just before pressing a button is being autosaved as the button is
+    // pressed: the form is sent once that save is done, on the version it brought back.
+    var submitting = false;
+    form.addEventListener('submit', function (event) {
+        if (submitting || pending === 0) {
+            dirty = false;
+            return;
+        }
+        event.preventDefault();
+        waitingSubmitter = event.submitter || null;
+        queue.then(function () {
+            if (gaveUp && waitingSubmitter === null) { return; }
+            var button = waitingSubmitter;
+            waitingSubmitter = null;
+            submitting = true;
+            dirty = false;
+            form.requestSubmit(button);
+        });
+    });
 
     // Typing takes no request: keep the session alive while there are unsaved changes, so
     // that saving after a long while does not find it ended (30 minutes without a request).

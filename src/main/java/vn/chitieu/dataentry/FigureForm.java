@@ -23,11 +23,12 @@ import vn.chitieu.orgunit.UnitRef;
  * @param editable whether this user may change the figures now
  * @param reviewable whether this user may approve, return or reopen it now
  * @param violations what the current figures break (missing figures, cross-field rules)
+ * @param warnings the figures that look implausible, with the unit's explanations
  */
 public record FigureForm(UnitRef unit, Optional<School> school, SchoolYearStatus year,
 		Optional<SubmissionSummary> submission, List<FormSection> sections, Map<FigureKey, BigDecimal> values,
 		Map<FigureKey, String> notes, Map<FigureKey, BigDecimal> lastYear, boolean editable, boolean reviewable,
-		List<FigureViolation> violations) {
+		List<FigureViolation> violations, List<FigureWarning> warnings) {
 
 	/**
 	 * @return the submission's version, or -1 before it is started (for optimistic
@@ -35,6 +36,23 @@ public record FigureForm(UnitRef unit, Optional<School> school, SchoolYearStatus
 	 */
 	public int version() {
 		return this.submission.map(SubmissionSummary::version).orElse(-1);
+	}
+
+	/**
+	 * @param key a figure
+	 * @return what looks implausible about it, nothing when all looks right
+	 */
+	public List<FigureWarning> warnings(FigureKey key) {
+		return this.warnings.stream().filter((w) -> w.key().equals(key)).toList();
+	}
+
+	/**
+	 * @param others the warnings of figures as sent in a refused save
+	 * @return this form with those warnings instead of the stored figures'
+	 */
+	public FigureForm withWarnings(List<FigureWarning> others) {
+		return new FigureForm(this.unit, this.school, this.year, this.submission, this.sections, this.values,
+				this.notes, this.lastYear, this.editable, this.reviewable, this.violations, List.copyOf(others));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -52,6 +53,8 @@ public class FigureForms {
 	public static final String STATUS_CHANGED = "STATUS_CHANGED";
 
 	private static final int MAX_NOTE = 1000;
+
+	private static final int MAX_EXPLANATION = 500;
 
 	private final OrgUnits units;
 
@@ -119,8 +122,10 @@ public class FigureForms {
 		boolean editable = isEditable(user, unit, yearStatus, submission.map(SubmissionSummary::status));
 		boolean reviewable = isReviewable(user, unit, yearStatus, submission.map(SubmissionSummary::status));
 		var violations = check(unit, sections, values, notes, false);
+		var explanations = submission.map((s) -> this.store.explanations(s.id())).orElse(Map.of());
+		var warnings = plausibility(unit, year, sections, values, lastYear, explanations);
 		return new FigureForm(unit, this.units.school(unitId), yearStatus, submission, sections, values, notes,
-				lastYear, editable, reviewable, violations);
+				lastYear, editable, reviewable, violations, warnings);
 	}
 
 	/**
@@ -165,12 +170,37 @@ public class FigureForms {
 			return new SaveOutcome.Refused("figure.refused." + submission.get().getStatus().name());
 		}
 		var edits = edits(sections, input, stored);
-		if (!edits.violations().isEmpty()) {
-			return new SaveOutcome.Invalid(edits.violations());
+		var problems = new ArrayList<>(
+				allProblems(edits.violations(), check(unit, sections, edits.values(), edits.notes(), submit), mode));
+		var explanations = new HashMap<FigureKey, String>(
+				submission.map((s) -> this.store.explanations(s.getId())).orElse(Map.of()));
+		input.explanations().forEach((key, text) -> {
+			if (text == null || text.isBlank()) {
+				explanations.remove(key);
+			}
+			else if (text.strip().length() > MAX_EXPLANATION) {
+				problems.add(FigureViolation.of(List.of(key), "figure.error.noteTooLong", MAX_EXPLANATION));
+			}
+			else if (hasControlCharacter(text)) {
+				problems.add(FigureViolation.of(List.of(key), "figure.error.noteControl"));
+			}
+			else {
+				explanations.put(key, text.strip());
+			}
+		});
+		var warnings = plausibility(unit, year, sections, edits.values(), lastYear(unitId, year), explanations);
+		if (submit) {
+			// A figure far from last year's or from similar schools' is sent only with
+			// the
+			// unit's word that it is right.
+			warnings.stream()
+				.filter((w) -> !w.explained())
+				.map(FigureWarning::key)
+				.distinct()
+				.forEach((key) -> problems.add(FigureViolation.of(List.of(key), "figure.error.unexplained")));
 		}
-		var problems = check(unit, sections, edits.values(), edits.notes(), submit);
-		if (problems.stream().anyMatch((p) -> isBlocking(p, mode))) {
-			return new SaveOutcome.Invalid(problems);
+		if (!problems.isEmpty()) {
+			return new SaveOutcome.Invalid(problems, warnings);
 		}
 		var now = Instant.now();
 		var actor = user.getUsername();
@@ -178,6 +208,14 @@ public class FigureForms {
 			.orElseGet(() -> this.repository.saveAndFlush(new Submission(unitId, year.startYear(), actor, now)));
 		var audits = new ArrayList<AuditRecord>();
 		int changed = apply(entity, stored, edits, actor, now, audits);
+		input.explanations().forEach((key, text) -> {
+			if (explanations.containsKey(key)) {
+				this.store.explain(entity.getId(), key, explanations.get(key), actor, now);
+			}
+			else {
+				this.store.unexplain(entity.getId(), key);
+			}
+		});
 		var before = entity.getStatus();
 		if (changed > 0 || submit || submission.isEmpty()) {
 			if (district) {
@@ -197,7 +235,27 @@ public class FigureForms {
 		if (!audits.isEmpty()) {
 			this.audit.record(actor, audits);
 		}
-		return new SaveOutcome.Saved(changed, submit);
+		return new SaveOutcome.Saved(changed, submit, entity.getVersion());
+	}
+
+	/**
+	 * Saves, as a draft, the few fields the form in the browser sends as the user leaves
+	 * them: the save of {@link #save}, with its checks and its refusal when someone else
+	 * saved since the form was loaded.
+	 * @param user who saves
+	 * @param unitId the unit
+	 * @param year the school year
+	 * @param input the fields sent, with what they held when the form was loaded
+	 * @return what became of it; refused when the input does not say what the fields held
+	 * (only so can the save leave the fields not sent alone)
+	 */
+	@Transactional
+	public SaveOutcome autosave(CurrentUser user, long unitId, SchoolYear year, FigureInput input) {
+		writableUnit(user, unitId);
+		if (!input.tracked()) {
+			return new SaveOutcome.Refused("figure.refused.untracked");
+		}
+		return save(user, unitId, year, input, SaveMode.DRAFT);
 	}
 
 	/**
@@ -216,11 +274,24 @@ public class FigureForms {
 		var unit = writableUnit(user, unitId);
 		var sections = sections(unit, year);
 		var parsed = parse(sections, input);
-		if (!parsed.violations().isEmpty()) {
-			return parsed.violations();
-		}
-		var problems = check(unit, sections, parsed.values(), parsed.notes(), mode == SaveMode.SUBMIT);
-		return problems.stream().filter((p) -> isBlocking(p, mode)).toList();
+		return allProblems(parsed.violations(),
+				check(unit, sections, parsed.values(), parsed.notes(), mode == SaveMode.SUBMIT), mode);
+	}
+
+	/**
+	 * Every problem that stops a save, at once: the values that cannot be read, and what
+	 * the values that can be read break (bounds, rules, blanks). A field whose text
+	 * cannot be read is not also said to be blank.
+	 */
+	static List<FigureViolation> allProblems(List<FigureViolation> unreadable, List<FigureViolation> checked,
+			SaveMode mode) {
+		var problems = new ArrayList<FigureViolation>(unreadable);
+		var unreadableKeys = unreadable.stream().flatMap((v) -> v.keys().stream()).collect(Collectors.toSet());
+		checked.stream()
+			.filter((p) -> isBlocking(p, mode))
+			.filter((p) -> !(p.key().equals("figure.error.required") && unreadableKeys.containsAll(p.keys())))
+			.forEach(problems::add);
+		return problems;
 	}
 
 	/**
@@ -433,6 +504,41 @@ public class FigureForms {
 				.forEach((key) -> violations.add(FigureViolation.of(List.of(key), "figure.error.noteRequired")));
 		}
 		return violations;
+	}
+
+	/**
+	 * The figures of a school that look implausible: far from its own last year's, or
+	 * from the median of the other schools of the same level this year. Wards and the
+	 * Office have no similar units and are not checked.
+	 */
+	private List<FigureWarning> plausibility(UnitRef unit, SchoolYear year, List<FormSection> sections,
+			Map<FigureKey, BigDecimal> values, Map<FigureKey, BigDecimal> lastYear,
+			Map<FigureKey, String> explanations) {
+		var warnings = new ArrayList<FigureWarning>();
+		if (unit.kind() != UnitKind.SCHOOL) {
+			return warnings;
+		}
+		var peersByLevel = new HashMap<EducationLevel, Map<String, List<BigDecimal>>>();
+		for (var section : sections) {
+			var peers = peersByLevel.computeIfAbsent(section.level(),
+					(level) -> this.store.peers(level, year.startYear(), unit.id()));
+			for (var metric : section.metrics()) {
+				var key = section.key(metric);
+				var value = values.get(key);
+				for (var warning : Plausibility.check(metric, value, lastYear.get(key),
+						peers.getOrDefault(metric.code(), List.of()))) {
+					warnings.add(new FigureWarning(key, value, warning, explanations.get(key)));
+				}
+			}
+		}
+		return warnings;
+	}
+
+	private Map<FigureKey, BigDecimal> lastYear(long unitId, SchoolYear year) {
+		var lastYear = new HashMap<FigureKey, BigDecimal>();
+		this.submissions.find(unitId, year.previous())
+			.ifPresent((s) -> this.store.load(s.id()).forEach((key, figure) -> lastYear.put(key, figure.value())));
+		return lastYear;
 	}
 
 	/**

@@ -22,12 +22,15 @@ import java.util.Set;
  * changed them: the save is refused until each is chosen
  * @param keepMine for each contested field chosen, true to keep this user's value, false
  * to keep the other person's
+ * @param explanations the explanations sent of figures that look implausible (blank to
+ * remove one); a figure not in it keeps the explanation it has
  */
 public record FigureInput(Map<FigureKey, String> raw, Map<FigureKey, String> notes, int version, Instant openedAt,
 		Map<FigureKey, String> original, Map<FigureKey, String> originalNotes, Set<FigureKey> contested,
-		Map<FigureKey, Boolean> keepMine) {
+		Map<FigureKey, Boolean> keepMine, Map<FigureKey, String> explanations) {
 
 	public FigureInput {
+		explanations = Map.copyOf(explanations);
 		raw = Map.copyOf(raw);
 		notes = Map.copyOf(notes);
 		original = (original != null) ? Map.copyOf(original) : null;
@@ -45,7 +48,24 @@ public record FigureInput(Map<FigureKey, String> raw, Map<FigureKey, String> not
 	 * @param openedAt when
 	 */
 	public FigureInput(Map<FigureKey, String> raw, Map<FigureKey, String> notes, int version, Instant openedAt) {
-		this(raw, notes, version, openedAt, null, Map.of(), Set.of(), Map.of());
+		this(raw, notes, version, openedAt, null, Map.of(), Set.of(), Map.of(), Map.of());
+	}
+
+	/**
+	 * Input from a form, without explanations.
+	 * @param raw the text of each field
+	 * @param notes the evidence notes
+	 * @param version the version the form was opened on
+	 * @param openedAt when
+	 * @param original the text each field was loaded with
+	 * @param originalNotes the note each field was loaded with
+	 * @param contested the fields shown side by side
+	 * @param keepMine the choices made
+	 */
+	public FigureInput(Map<FigureKey, String> raw, Map<FigureKey, String> notes, int version, Instant openedAt,
+			Map<FigureKey, String> original, Map<FigureKey, String> originalNotes, Set<FigureKey> contested,
+			Map<FigureKey, Boolean> keepMine) {
+		this(raw, notes, version, openedAt, original, originalNotes, contested, keepMine, Map.of());
 	}
 
 	/**

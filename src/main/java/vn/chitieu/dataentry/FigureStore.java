@@ -3,7 +3,10 @@ package vn.chitieu.dataentry;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,6 +68,60 @@ class FigureStore {
 			this.jdbc.update("delete from figure where submission_id = ? and metric_code = ? and level is null",
 					submissionId, key.metric());
 		}
+	}
+
+	/**
+	 * The explanations of a submission's figures that look implausible.
+	 * @param submissionId the submission
+	 * @return the explanation of each figure explained
+	 */
+	Map<FigureKey, String> explanations(long submissionId) {
+		var explanations = new LinkedHashMap<FigureKey, String>();
+		this.jdbc.query("select metric_code, level, explanation from figure_explanation where submission_id = ?",
+				(rs) -> {
+					var level = rs.getString("level");
+					explanations.put(
+							new FigureKey(rs.getString("metric_code"),
+									(level != null) ? EducationLevel.valueOf(level) : null),
+							rs.getString("explanation"));
+				}, submissionId);
+		return explanations;
+	}
+
+	void explain(long submissionId, FigureKey key, String explanation, String actor, Instant now) {
+		this.jdbc.update("""
+				insert into figure_explanation (submission_id, metric_code, level, explanation, updated_at, updated_by)
+				values (?, ?, ?, ?, ?, ?)
+				on conflict on constraint figure_explanation_one
+				do update set explanation = excluded.explanation, updated_at = excluded.updated_at,
+				              updated_by = excluded.updated_by
+				""", submissionId, key.metric(), (key.level() != null) ? key.level().name() : null, explanation,
+				Timestamp.from(now), actor);
+	}
+
+	void unexplain(long submissionId, FigureKey key) {
+		this.jdbc.update("""
+				delete from figure_explanation
+				where submission_id = ? and metric_code = ? and level is not distinct from ?""", submissionId,
+				key.metric(), (key.level() != null) ? key.level().name() : null);
+	}
+
+	/**
+	 * The values other schools of a level entered for a year, by metric: what a school's
+	 * figures are compared with.
+	 * @param level the level
+	 * @param schoolYear the school year
+	 * @param exceptUnit the school left out
+	 * @return the values, by metric code
+	 */
+	Map<String, List<BigDecimal>> peers(EducationLevel level, int schoolYear, long exceptUnit) {
+		var peers = new HashMap<String, List<BigDecimal>>();
+		this.jdbc.query("""
+				select f.metric_code, f.value from figure f join submission s on s.id = f.submission_id
+				where s.school_year = ? and f.level = ? and s.unit_id <> ?""", (rs) -> {
+			peers.computeIfAbsent(rs.getString("metric_code"), (k) -> new ArrayList<>()).add(rs.getBigDecimal("value"));
+		}, schoolYear, level.name(), exceptUnit);
+		return peers;
 	}
 
 	/**

@@ -15,16 +15,38 @@ public sealed interface SaveOutcome {
 	 *
 	 * @param changed how many figures changed
 	 * @param submitted whether the submission was sent for review
+	 * @param version the submission's version after the save, for a form that goes on
+	 * being edited (autosave); -1 when not known
 	 */
-	record Saved(int changed, boolean submitted) implements SaveOutcome {
+	record Saved(int changed, boolean submitted, int version) implements SaveOutcome {
+
+		/**
+		 * A save whose version is of no use to the caller (a review).
+		 * @param changed how many figures changed
+		 * @param submitted whether sent for review
+		 */
+		public Saved(int changed, boolean submitted) {
+			this(changed, submitted, -1);
+		}
+
 	}
 
 	/**
 	 * Nothing was saved: some figures are wrong, or missing for a submission.
 	 *
 	 * @param violations the problems
+	 * @param warnings the figures sent that look implausible, with their explanations
 	 */
-	record Invalid(List<FigureViolation> violations) implements SaveOutcome {
+	record Invalid(List<FigureViolation> violations, List<FigureWarning> warnings) implements SaveOutcome {
+
+		/**
+		 * Problems, and no figure looking implausible.
+		 * @param violations the problems
+		 */
+		public Invalid(List<FigureViolation> violations) {
+			this(violations, List.of());
+		}
+
 	}
 
 	/**

@@ -67,6 +67,12 @@ class MetricEntity {
 
 	private String source;
 
+	@Column(name = "plausible_change")
+	private BigDecimal plausibleChange;
+
+	@Column(name = "plausible_spread")
+	private BigDecimal plausibleSpread;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "metric_level", joinColumns = @JoinColumn(name = "metric_code"))
 	@Column(name = "level")
@@ -94,6 +100,8 @@ class MetricEntity {
 		this.helpVi = metric.helpVi();
 		this.helpEn = metric.helpEn();
 		this.source = metric.source();
+		this.plausibleChange = metric.plausibleChange();
+		this.plausibleSpread = metric.plausibleSpread();
 		this.levels.clear();
 		this.levels.addAll(metric.levels());
 	}
@@ -105,7 +113,7 @@ class MetricEntity {
 	Metric toMetric() {
 		return new Metric(this.code, this.nameVi, this.nameEn, this.reportedBy, this.type, this.unitVi, this.unitEn,
 				this.min, this.max, this.levels.isEmpty() ? Set.of() : EnumSet.copyOf(this.levels), this.section,
-				this.position, this.helpVi, this.helpEn, this.source);
+				this.position, this.helpVi, this.helpEn, this.source, this.plausibleChange, this.plausibleSpread);
 	}
 
 }

@@ -28,11 +28,21 @@ public class Formats {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
 	private static final ThreadLocal<java.util.Map<String, DecimalFormat>> FORMATS = ThreadLocal
 		.withInitial(java.util.HashMap::new);
 
 	public String dateTime(Instant instant) {
 		return (instant != null) ? DATE_TIME.format(instant.atZone(ZONE)) : "";
+	}
+
+	/**
+	 * @param instant a moment
+	 * @return its time of day in the district, "10:42"; empty for null
+	 */
+	public String time(Instant instant) {
+		return (instant != null) ? TIME.format(instant.atZone(ZONE)) : "";
 	}
 
 	public String date(LocalDate date) {

@@ -123,6 +123,67 @@ class FigureFormIT {
 	}
 
 	@Test
+	void shouldReportRangeErrorsBesideAFormatErrorInTheSameSave() throws Exception {
+		var school = this.logins.as(username(SCHOOL));
+		var values = new LinkedHashMap<FigureKey, String>();
+		values.put(pupils(), "abc");
+		values.put(key("managers"), "-5");
+		values.put(key("teachers"), "20.000");
+		var html = this.mvc.perform(FormSupport.post(this.support.schoolPath(SCHOOL), values, -1, "save").with(school))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// The server's own list, each item leading to its field: the format error and
+		// both
+		// range errors at once.
+		var list = section(html, "id=\"problems-values\"");
+		assertThat(list).contains("3 ô có giá trị chưa đúng")
+			.contains("href=\"#f-TH-pupils\"")
+			.contains("Chỉ nhập số")
+			.contains("href=\"#f-TH-managers\"")
+			.contains("Giá trị phải từ 0 trở lên.")
+			.contains("href=\"#f-TH-teachers\"")
+			.contains("Giá trị không được lớn hơn");
+		assertThat(submission(SCHOOL)).as("nothing saved").isNull();
+	}
+
+	@Test
+	void shouldListBlanksAndBrokenRulesApartOnSubmit() throws Exception {
+		var school = this.logins.as(username(SCHOOL));
+		var values = new LinkedHashMap<>(this.support.complete(SCHOOL));
+		values.put(key("classes"), "");
+		values.put(key("managers"), "");
+		values.put(key("teachers"), "40");
+		values.put(key("teachers_university_plus"), "45");
+		var html = this.mvc
+			.perform(FormSupport.post(this.support.schoolPath(SCHOOL), values, -1, "submit").with(school))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var blanks = section(html, "id=\"problems-blanks\"");
+		assertThat(blanks).contains("2 ô chưa nhập")
+			.contains("href=\"#f-TH-classes\"")
+			.contains("href=\"#f-TH-managers\"")
+			.doesNotContain("không được lớn hơn");
+		var rules = section(html, "id=\"problems-rules\"");
+		assertThat(rules).contains("1 quy tắc chưa thỏa")
+			.contains("«GV có trình độ đại học trở lên» (45) không được lớn hơn «Số giáo viên» (40).")
+			.contains("href=\"#f-TH-teachers")
+			.doesNotContain("#f-TH-classes");
+		assertThat(html).doesNotContain("id=\"problems-values\"");
+		assertThat(submission(SCHOOL)).isNull();
+	}
+
+	/** The element that starts with a marker, up to its list's end. */
+	private static String section(String html, String marker) {
+		int start = html.indexOf(marker);
+		assertThat(start).as(marker).isNotNegative();
+		return html.substring(start, html.indexOf("</ul>", start));
+	}
+
+	@Test
 	void shouldSaveAnIncompleteDraftAndAuditEveryChange() throws Exception {
 		var school = this.logins.as(username(SCHOOL));
 		var values = Map.of(pupils(), "1.234", key("classes"), "30", key("land_area_m2"), "12500,5");

@@ -156,7 +156,7 @@ class JourneysIT {
 		Browser.screenshot(page, "1a-school-form-invalid-value");
 		saveDraft(page);
 		assertThat(page.locator("#problems")).containsText("Chưa lưu được");
-		assertThat(page.locator("#problems")).containsText("1 ô cần sửa");
+		assertThat(page.locator("#problems")).containsText("1 ô có giá trị chưa đúng");
 		// The server's message, beside the field.
 		assertThat(message.locator(".text-danger:not(.client-check)")).containsText("Chỉ nhập số");
 		assertThat(page.locator(PUPILS).first()).hasValue(pupilsTyped);
@@ -172,7 +172,7 @@ class JourneysIT {
 		submit(page);
 		assertThat(page.locator("#problems")).containsText("Chưa lưu được");
 		// Both figures of the rule are marked, each saying which figures disagree.
-		assertThat(page.locator("#problems")).containsText("2 ô cần sửa");
+		assertThat(page.locator("#problems")).containsText("1 quy tắc chưa thỏa");
 		assertThat(message).containsText("Số học sinh học 2 buổi/ngày");
 		assertThat(message).containsText(
 				"(" + Formats.number(BigDecimal.valueOf(this.pupils + 50), 0, VIETNAMESE) + ") không được lớn hơn");

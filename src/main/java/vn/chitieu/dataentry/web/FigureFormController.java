@@ -2,7 +2,9 @@ package vn.chitieu.dataentry.web;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -110,6 +113,23 @@ class FigureFormController {
 	String saveDistrictForm(@PathVariable String year, @RequestParam MultiValueMap<String, String> params,
 			@AuthenticationPrincipal CurrentUser user, Model model, Locale locale, RedirectAttributes redirect) {
 		return save(districtId(), year(year), params, user, model, locale, redirect);
+	}
+
+	@PostMapping(path = { "/schools/{id}/figures/{year}/autosave", "/wards/{id}/figures/{year}/autosave" },
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> autosaveUnitForm(@PathVariable long id, @PathVariable String year,
+			@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user,
+			Locale locale) {
+		return autosave(id, year(year), params, user, locale);
+	}
+
+	@PostMapping(path = "/district/figures/{year}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> autosaveDistrictForm(@PathVariable String year,
+			@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user,
+			Locale locale) {
+		return autosave(districtId(), year(year), params, user, locale);
 	}
 
 	@PostMapping("/submissions/{id}/review")
@@ -205,7 +225,7 @@ class FigureFormController {
 			// The figures as they now stand, with this user's own changes over them; the
 			// form now counts as loaded with the figures as they stand, so that saving it
 			// writes only this user's changes.
-			var state = new FormState(conflict.mine(), conflict.mineNotes(), null, null, conflict.contested(),
+			var state = new FormState(conflict.mine(), conflict.mineNotes(), null, null, conflict.contested(), Map.of(),
 					Map.of());
 			var view = FormView.of(form, state, List.of(), true, this.texts, this.messages, locale);
 			model.addAttribute("conflict", conflict);
@@ -220,9 +240,55 @@ class FigureFormController {
 		var invalid = (SaveOutcome.Invalid) outcome;
 		// Shown again as typed, still counting as loaded with what it was loaded with.
 		var state = new FormState(input.raw(), input.notes(), input.original(),
-				input.tracked() ? input.originalNotes() : null, input.contested(), input.keepMine());
-		var view = FormView.of(form, state, invalid.violations(), true, this.texts, this.messages, locale);
+				input.tracked() ? input.originalNotes() : null, input.contested(), input.keepMine(),
+				input.explanations());
+		var view = FormView.of(form.withWarnings(invalid.warnings()), state, invalid.violations(), true, this.texts,
+				this.messages, locale);
 		return render(view, input.version(), model);
+	}
+
+	/**
+	 * Saves, as a draft, the fields the browser sends as the user leaves them: the same
+	 * save as the form's, with the same checks and the same refusal when someone else
+	 * saved since the form was loaded. The browser then carries the new version, so that
+	 * its next save (autosave or full) counts as made on it. A conflict is answered with
+	 * 409 and nothing saved: the browser then sends the whole form, whose answer is the
+	 * merge page of a full save.
+	 */
+	private ResponseEntity<Map<String, Object>> autosave(long unitId, SchoolYear year,
+			MultiValueMap<String, String> params, CurrentUser user, Locale locale) {
+		var input = input(params);
+		var outcome = this.forms.autosave(user, unitId, year, input);
+		var body = new LinkedHashMap<String, Object>();
+		if (outcome instanceof SaveOutcome.Saved saved) {
+			var now = Instant.now();
+			body.put("status", "saved");
+			body.put("version", saved.version());
+			body.put("openedAt", now.toEpochMilli());
+			body.put("message", message("form.autosaved", locale, this.formats.time(now)));
+			return ResponseEntity.ok(body);
+		}
+		if (outcome instanceof SaveOutcome.Invalid invalid) {
+			var fields = new LinkedHashMap<String, List<String>>();
+			for (var violation : invalid.violations()) {
+				var text = this.texts.describe(violation, locale);
+				for (var key : violation.keys()) {
+					fields.computeIfAbsent(key.fieldName(), (k) -> new ArrayList<>()).add(text);
+				}
+			}
+			body.put("status", "invalid");
+			body.put("fields", fields);
+			body.put("message", message("form.autosaveInvalid", locale));
+			body.put("version", input.version());
+			return ResponseEntity.status(422).body(body);
+		}
+		if (outcome instanceof SaveOutcome.Conflict) {
+			body.put("status", "conflict");
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+		}
+		body.put("status", "refused");
+		body.put("message", message(((SaveOutcome.Refused) outcome).reason(), locale));
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
 	}
 
 	/**
@@ -238,6 +304,7 @@ class FigureFormController {
 		var originalNotes = new HashMap<FigureKey, String>();
 		var contested = new HashSet<FigureKey>();
 		var keepMine = new HashMap<FigureKey, Boolean>();
+		var explanations = new HashMap<FigureKey, String>();
 		params.forEach((name, values) -> {
 			if (name.length() < 3 || name.charAt(1) != '.' || values.isEmpty() || values.get(0) == null) {
 				return;
@@ -253,6 +320,7 @@ class FigureFormController {
 				case 'o' -> original.put(key, value);
 				case 'p' -> originalNotes.put(key, value);
 				case 'k' -> contested.add(key);
+				case 'e' -> explanations.put(key, value);
 				case 'c' -> {
 					if (value.equals("mine") || value.equals("theirs")) {
 						keepMine.put(key, value.equals("mine"));
@@ -265,7 +333,7 @@ class FigureFormController {
 		boolean tracked = params.keySet().stream().anyMatch((name) -> name.startsWith("o."));
 		return new FigureInput(raw, notes, integer(params.getFirst("version"), -2),
 				Instant.ofEpochMilli(integer(params.getFirst("openedAt"), 0L)), tracked ? original : null,
-				originalNotes, contested, keepMine);
+				originalNotes, contested, keepMine, explanations);
 	}
 
 	private String render(FormView view, int version, Model model) {

@@ -17,11 +17,13 @@ import vn.chitieu.dataentry.FigureKey;
  * @param originalNotes the note each field was loaded with; null for the stored notes
  * @param contested the fields to show side by side, both people having changed them
  * @param keepMine the choice made for contested fields (true: this user's value)
+ * @param explanations the explanations typed of figures that look implausible
  */
 record FormState(Map<FigureKey, String> typed, Map<FigureKey, String> typedNotes, Map<FigureKey, String> originals,
-		Map<FigureKey, String> originalNotes, Set<FigureKey> contested, Map<FigureKey, Boolean> keepMine) {
+		Map<FigureKey, String> originalNotes, Set<FigureKey> contested, Map<FigureKey, Boolean> keepMine,
+		Map<FigureKey, String> explanations) {
 
 	/** A form as loaded, nothing typed. */
-	static final FormState LOADED = new FormState(null, null, null, null, Set.of(), Map.of());
+	static final FormState LOADED = new FormState(null, null, null, null, Set.of(), Map.of(), Map.of());
 
 }

@@ -1,8 +1,6 @@
 package vn.chitieu.dataentry.web;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +13,10 @@ import org.springframework.context.MessageSource;
 import vn.chitieu.dataentry.FigureForm;
 import vn.chitieu.dataentry.FigureKey;
 import vn.chitieu.dataentry.FigureViolation;
+import vn.chitieu.dataentry.FigureWarning;
+import vn.chitieu.dataentry.Plausibility;
 import vn.chitieu.dataentry.NumberInput;
+import vn.chitieu.dataentry.YearChange;
 import vn.chitieu.orgunit.UnitKind;
 import vn.chitieu.planning.Metric;
 import vn.chitieu.planning.ValueType;
@@ -31,7 +32,8 @@ import vn.chitieu.platform.Formats;
  * @param filled how many fields hold a value
  * @param errors whether the messages are errors (a refused save) rather than warnings
  */
-record FormView(FigureForm form, List<SectionView> sections, List<String> messages, int filled, boolean errors) {
+record FormView(FigureForm form, List<SectionView> sections, List<String> messages, List<Problem> values,
+		List<Problem> blanks, List<Problem> rules, List<Problem> unexplained, int filled, boolean errors) {
 
 	/**
 	 * Builds the view of a form.
@@ -48,6 +50,14 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 			ViolationMessages texts, MessageSource messages, Locale locale) {
 		var byField = new HashMap<FigureKey, List<String>>();
 		var general = new ArrayList<String>();
+		var labels = new HashMap<FigureKey, String>();
+		form.sections()
+			.forEach((section) -> section.metrics()
+				.forEach((metric) -> labels.put(section.key(metric), metric.name(locale))));
+		var valueProblems = new ArrayList<Problem>();
+		var blanks = new ArrayList<Problem>();
+		var rules = new ArrayList<Problem>();
+		var unexplained = new ArrayList<Problem>();
 		for (var violation : violations) {
 			var text = texts.describe(violation, locale);
 			if (violation.keys().isEmpty()) {
@@ -55,6 +65,24 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 			}
 			for (var key : violation.keys()) {
 				byField.computeIfAbsent(key, (k) -> new ArrayList<>()).add(text);
+			}
+			if (violation.keys().isEmpty()) {
+				continue;
+			}
+			var first = violation.keys().get(0);
+			var target = first.fieldName().replace('.', '-');
+			var label = labels.getOrDefault(first, first.label());
+			if (violation.rule() != null) {
+				rules.add(new Problem(text, target));
+			}
+			else if (violation.key().equals("figure.error.required")) {
+				blanks.add(new Problem(label, target));
+			}
+			else if (violation.key().equals("figure.error.unexplained")) {
+				unexplained.add(new Problem(label, target + "-explanation"));
+			}
+			else {
+				valueProblems.add(new Problem(label + ": " + text, target));
 			}
 		}
 		boolean multiLevel = form.sections().stream().map((s) -> s.level()).distinct().count() > 1;
@@ -78,6 +106,19 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 				if (!text.isBlank()) {
 					filled++;
 				}
+				var change = YearChange.of(stored, last, metric.type());
+				var warnings = form.warnings(key)
+					.stream()
+					.map((w) -> warning(w, metric, last, messages, locale))
+					.toList();
+				var explanation = (state.explanations() != null && state.explanations().containsKey(key))
+						? state.explanations().get(key)
+						: form.warnings(key)
+							.stream()
+							.map((w) -> w.explanation())
+							.filter(Objects::nonNull)
+							.findFirst()
+							.orElse("");
 				var choice = state.keepMine().get(key);
 				var contest = state.contested().contains(key) ? new Contest(mineShown(text, metric, messages, locale),
 						shownOrNone(stored, metric, messages, locale),
@@ -85,8 +126,9 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 				fields.add(new FieldView(key.fieldName(), key.fieldName().replace('.', '-'), metric,
 						metric.name(locale), metric.help(locale), metric.unit(locale), kind(metric), text,
 						shown(stored, metric, messages, locale), "n" + key.fieldName().substring(1), note,
-						shown(last, metric, messages, locale), byField.getOrDefault(key, List.of()),
-						change(stored, last), options(metric, messages, locale), original, originalNote, contest));
+						shown(last, metric, messages, locale), byField.getOrDefault(key, List.of()), change,
+						(change != null) ? change.text(messages, locale) : "", options(metric, messages, locale),
+						original, originalNote, contest, warnings, explanation));
 			}
 			var title = messages.getMessage("section." + section.section(), null, locale);
 			if (multiLevel && section.level() != null) {
@@ -94,25 +136,63 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 			}
 			sections.add(new SectionView(title, fields));
 		}
-		if (errors && !byField.isEmpty()) {
-			general.add(0, messages.getMessage("form.errorSummary", new Object[] { byField.size() }, locale));
-		}
-		return new FormView(form, sections, general, filled, errors);
+		return new FormView(form, sections, general, valueProblems, blanks, rules, unexplained, filled, errors);
 	}
 
 	/**
-	 * The text of a stored value in its field: no grouping, the reader's decimal mark.
+	 * @return the figures that look implausible, one row for each reason, with the unit's
+	 * explanation: what the reviewer looks at first
+	 */
+	public List<Flagged> plausibility() {
+		var rows = new ArrayList<Flagged>();
+		for (var section : this.sections) {
+			for (var field : section.fields()) {
+				for (var warning : field.warnings()) {
+					rows.add(new Flagged(field.label(), field.id(), warning,
+							Objects.requireNonNullElse(field.explanation(), "")));
+				}
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * A figure that looks implausible, as the review lists it.
+	 *
+	 * @param label its name
+	 * @param target the id of its field
+	 * @param warning why it looks implausible
+	 * @param explanation what the unit said, empty when nothing
+	 */
+	record Flagged(String label, String target, String warning, String explanation) {
+	}
+
+	/**
+	 * @return whether there is anything to say above the form
+	 */
+	public boolean hasProblems() {
+		return !this.messages.isEmpty() || !this.values.isEmpty() || !this.blanks.isEmpty() || !this.rules.isEmpty()
+				|| !this.unexplained.isEmpty();
+	}
+
+	/**
+	 * The text of a stored value in its field, as the reader writes it and as it is read
+	 * back: in Vietnamese grouped by thousands ("14.773", "1.234,5"); in English not
+	 * grouped ("1234.5"), a comma there being taken for a decimal mark.
 	 */
 	static String input(BigDecimal value, Locale locale) {
 		if (value == null) {
 			return "";
 		}
-		var plain = value.stripTrailingZeros().toPlainString();
-		return "vi".equals(locale.getLanguage()) ? plain.replace('.', ',') : plain;
+		var stripped = value.stripTrailingZeros();
+		if ("vi".equals(locale.getLanguage())) {
+			return Formats.number(stripped, Math.max(0, stripped.scale()), locale);
+		}
+		return stripped.toPlainString();
 	}
 
 	/** A value as read-only text: "Có", "Mức 2", "1.234 m²"; empty when there is none. */
-	private static String shown(BigDecimal value, Metric metric, MessageSource messages, Locale locale) {
+	static String shown(BigDecimal value, Metric metric, MessageSource messages, Locale locale) {
 		if (value == null) {
 			return "";
 		}
@@ -123,6 +203,22 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 			default ->
 				Formats.number(value, 4, locale) + ((metric.unit(locale) != null) ? " " + metric.unit(locale) : "");
 		};
+	}
+
+	/** Why a figure looks implausible, in the reader's language. */
+	static String warning(FigureWarning warning, Metric metric, BigDecimal last, MessageSource messages,
+			Locale locale) {
+		var kind = warning.warning().kind();
+		if (kind == Plausibility.Kind.LAST_YEAR) {
+			var change = YearChange.of(warning.value(), last, metric.type());
+			return messages.getMessage("figure.plausible.LAST_YEAR",
+					new Object[] { shown(last, metric, messages, locale),
+							shown(warning.value(), metric, messages, locale),
+							(change != null) ? change.text(messages, locale) : "" },
+					locale);
+		}
+		return messages.getMessage("figure.plausible.PEERS",
+				new Object[] { shown(warning.warning().reference(), metric, messages, locale) }, locale);
 	}
 
 	/** What a user typed, as read-only text when it reads as a number, else as typed. */
@@ -137,20 +233,6 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 	private static String shownOrNone(BigDecimal value, Metric metric, MessageSource messages, Locale locale) {
 		return (value != null) ? shown(value, metric, messages, locale)
 				: messages.getMessage("form.notFilled", null, locale);
-	}
-
-	/** The relative change from last year, when both exist and differ; 0 when equal. */
-	private static BigDecimal change(BigDecimal value, BigDecimal last) {
-		if (value == null || last == null) {
-			return null;
-		}
-		if (last.signum() == 0) {
-			return (value.signum() == 0) ? BigDecimal.ZERO : null;
-		}
-		return value.subtract(last)
-			.multiply(BigDecimal.valueOf(100))
-			.divide(last.abs(), MathContext.DECIMAL64)
-			.setScale(1, RoundingMode.HALF_UP);
 	}
 
 	private static String kind(Metric metric) {
@@ -213,16 +295,27 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 	 * @param note the evidence note
 	 * @param lastYear last year's value, as shown
 	 * @param messages problems with it
-	 * @param change the change from last year in percent, null when not comparable
+	 * @param change the change from last year, null when not comparable
+	 * @param changeText the change as read ("+0,7 điểm %", "−99,9 %")
 	 * @param options the choices of a yes/no or level field
 	 * @param original the value the field was loaded with, sent back with the form
 	 * @param originalNote the note it was loaded with
 	 * @param contest when this user and another both changed it, the two values to choose
 	 * from; else null
+	 * @param warnings why its value looks implausible, if it does
+	 * @param explanation the unit's explanation of it
 	 */
 	record FieldView(String name, String id, Metric metric, String label, String help, String unit, String kind,
 			String value, String shown, String noteName, String note, String lastYear, List<String> messages,
-			BigDecimal change, List<Option> options, String original, String originalNote, Contest contest) {
+			YearChange change, String changeText, List<Option> options, String original, String originalNote,
+			Contest contest, List<String> warnings, String explanation) {
+
+		/**
+		 * @return the parameter name of its explanation
+		 */
+		public String explanationName() {
+			return "e" + this.name.substring(1);
+		}
 
 		/**
 		 * @return the parameter name of the value the field was loaded with
@@ -253,14 +346,14 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 		}
 
 		/**
-		 * @return whether the value moved by a fifth or more since last year
+		 * @return whether the value moved enough to catch the eye since last year
 		 */
 		public boolean bigChange() {
-			return this.change != null && this.change.abs().compareTo(BigDecimal.valueOf(20)) >= 0;
+			return this.change != null && this.change.big();
 		}
 
 		public boolean changed() {
-			return this.change != null && this.change.signum() != 0;
+			return this.change != null && this.change.changed();
 		}
 
 	}
@@ -273,6 +366,15 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 	 * @param choice {@code mine}, {@code theirs}, or null before choosing
 	 */
 	record Contest(String mine, String theirs, String choice) {
+	}
+
+	/**
+	 * A problem listed above the form, leading to its field.
+	 *
+	 * @param text what is wrong
+	 * @param target the id of the field it leads to
+	 */
+	record Problem(String text, String target) {
 	}
 
 	/**

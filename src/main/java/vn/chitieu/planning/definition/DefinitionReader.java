@@ -227,7 +227,7 @@ public final class DefinitionReader {
 		private Optional<Metric> readMetric(Y node, int index) {
 			var m = node
 				.map(List.of("code", "name_vi", "name_en", "reported_by", "type", "unit_vi", "unit_en", "min", "max",
-						"levels", "section", "help_vi", "help_en"))
+						"levels", "section", "help_vi", "help_en", "plausible_change", "plausible_spread"))
 				.orElse(null);
 			if (m == null) {
 				return Optional.empty();
@@ -253,6 +253,14 @@ public final class DefinitionReader {
 			var unitEn = optionalText(m, "unit_en", 40);
 			var min = optionalNumber(m, "min");
 			var max = optionalNumber(m, "max");
+			var plausibleChange = optionalNumber(m, "plausible_change");
+			var plausibleSpread = optionalNumber(m, "plausible_spread");
+			if (plausibleChange != null && plausibleChange.signum() <= 0) {
+				m.get("plausible_change").problem("definition.error.plausibleChange", plausibleChange.toPlainString());
+			}
+			if (plausibleSpread != null && plausibleSpread.compareTo(BigDecimal.ONE) <= 0) {
+				m.get("plausible_spread").problem("definition.error.plausibleSpread", plausibleSpread.toPlainString());
+			}
 			var section = required(node, m, "section").flatMap(Y::text).orElse(null);
 			Set<EducationLevel> levels = EnumSet.noneOf(EducationLevel.class);
 			if (m.containsKey("levels")) {
@@ -302,7 +310,8 @@ public final class DefinitionReader {
 				return Optional.empty();
 			}
 			return Optional.of(new Metric(code, nameVi, nameEn, reportedBy, type, unitVi, unitEn, min, max, levels,
-					section, index, optionalText(m, "help_vi"), optionalText(m, "help_en"), this.source));
+					section, index, optionalText(m, "help_vi"), optionalText(m, "help_en"), this.source,
+					plausibleChange, plausibleSpread));
 		}
 
 		private Optional<Metric> metric(String code) {

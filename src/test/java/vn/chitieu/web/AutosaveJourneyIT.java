@@ -1,0 +1,193 @@
+package vn.chitieu.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import vn.chitieu.dataentry.FigureForms;
+import vn.chitieu.dataentry.FigureInput;
+import vn.chitieu.dataentry.FigureKey;
+import vn.chitieu.dataentry.SaveMode;
+import vn.chitieu.dataentry.SaveOutcome;
+import vn.chitieu.orgunit.EducationLevel;
+import vn.chitieu.orgunit.OrgUnits;
+import vn.chitieu.testsupport.Browser;
+import vn.chitieu.testsupport.FormSupport;
+import vn.chitieu.testsupport.Logins;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Autosave in real Chromium: a figure is saved as a draft when the user leaves its field,
+ * by the same save as the form's: another window sees it after a reload, an autosave made
+ * on a form someone else has saved since ends on the merge page of a full save, and a
+ * value typed just before pressing "Gửi" is sent with the report.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AutosaveJourneyIT {
+
+	/** A primary school of the sample district that only this test touches. */
+	private static final String SCHOOL = "TH-MAU-19";
+
+	private static final String USER = "th-mau-19";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	OrgUnits units;
+
+	@Autowired
+	FigureForms forms;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Browser browser;
+
+	FormSupport support;
+
+	String path;
+
+	@BeforeAll
+	void launch() {
+		this.browser = Browser.launch("http://localhost:" + this.port);
+		this.support = new FormSupport(this.units, this.forms, this.users, this.jdbc);
+		this.path = "/schools/" + this.support.id(SCHOOL) + "/figures/2024-2025";
+	}
+
+	@BeforeEach
+	void reset() {
+		this.support.reset(SCHOOL);
+	}
+
+	@AfterAll
+	void close() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void aFigureSavedOnLeavingItsFieldAppearsInAnotherWindowWithoutTouchingTheDataVersion() {
+		long dataVersion = dataVersion();
+		var mine = this.browser.logIn(USER, Logins.PASSWORD);
+		var other = this.browser.logIn(USER, Logins.PASSWORD);
+		mine.navigate(this.path);
+		other.navigate(this.path);
+		mine.locator("#f-TH-pupils").fill("1234");
+		mine.locator("#f-TH-pupils").press("Tab");
+		assertThat(mine.locator("#autosave-status")).containsText("Đã lưu lúc");
+		assertThat(figure("pupils")).isEqualByComparingTo("1234");
+		assertThat(status()).isEqualTo("DRAFT");
+		// A second field, on the version the first save brought back: no conflict.
+		mine.locator("#f-TH-classes").fill("30");
+		mine.locator("#f-TH-classes").press("Tab");
+		assertThat(mine.locator("#autosave-status")).containsText("Đã lưu lúc");
+		assertThat(figure("classes")).isEqualByComparingTo("30");
+		Browser.screenshot(mine, "autosave-saved");
+
+		other.reload();
+		// Grouped by thousands, as staff write it.
+		assertThat(other.locator("#f-TH-pupils")).hasValue("1.234");
+		assertThat(other.locator("#f-TH-classes")).hasValue("30");
+		assertThat(dataVersion()).as("a draft does not change what the dashboards count").isEqualTo(dataVersion);
+
+		// A value that cannot be read is not saved, and the server says why beside it.
+		mine.locator("#f-TH-teachers").fill("12a");
+		mine.locator("#f-TH-teachers").press("Tab");
+		assertThat(mine.locator("#f-TH-teachers-msg .autosave-check")).containsText("Chỉ nhập số");
+		assertThat(mine.locator("#autosave-status")).containsText("chưa lưu được");
+		assertThat(figureOrNull("teachers")).isNull();
+	}
+
+	@Test
+	void anAutosaveOnAFormSomeoneElseSavedEndsOnTheMergePage() {
+		var mine = this.browser.logIn(USER, Logins.PASSWORD);
+		var colleague = this.browser.logIn(USER, Logins.PASSWORD);
+		mine.navigate(this.path);
+		colleague.navigate(this.path);
+		colleague.locator("#f-TH-pupils").fill("49");
+		colleague.locator("#f-TH-pupils").press("Tab");
+		assertThat(colleague.locator("#autosave-status")).containsText("Đã lưu lúc");
+
+		// This user's form was loaded before the colleague's save.
+		mine.locator("#f-TH-classes").fill("31");
+		mine.waitForNavigation(() -> mine.locator("#f-TH-classes").press("Tab"));
+		assertThat(mine.locator("#conflict")).containsText("sau khi bạn mở trang này");
+		assertThat(mine.locator("#f-TH-pupils")).hasValue("49");
+		assertThat(mine.locator("#f-TH-classes")).hasValue("31");
+		assertThat(figureOrNull("classes")).as("nothing of this user's saved yet").isNull();
+		Browser.screenshot(mine, "autosave-conflict");
+		mine.waitForNavigation(() -> mine.locator("#figures-form button[name=action][value=save]").click());
+		assertThat(mine.locator(".alert-success")).isVisible();
+		assertThat(figure("pupils")).isEqualByComparingTo("49");
+		assertThat(figure("classes")).isEqualByComparingTo("31");
+	}
+
+	@Test
+	void aValueTypedJustBeforeSubmittingIsSentWithTheReport() {
+		// Everything filled in but the teachers.
+		var values = new java.util.LinkedHashMap<>(this.support.complete(SCHOOL));
+		var teachers = new FigureKey("teachers", EducationLevel.TH);
+		var last = values.get(teachers);
+		values.put(teachers, "");
+		var saved = this.forms.save(this.support.user(USER), this.support.id(SCHOOL), FormSupport.YEAR,
+				new FigureInput(values, Map.of(), -1, Instant.now()), SaveMode.DRAFT);
+		assertThat(saved).isInstanceOf(SaveOutcome.Saved.class);
+
+		var page = this.browser.logIn(USER, Logins.PASSWORD);
+		page.navigate(this.path);
+		page.onDialog((dialog) -> dialog.accept());
+		page.locator("#f-TH-teachers").fill(last);
+		// Straight from the field to the button: the autosave and the submission race.
+		page.waitForNavigation(() -> page.locator("#figures-form button[name=action][value=submit]").click());
+		assertThat(page.locator(".alert-success")).containsText("Đã gửi báo cáo");
+		assertThat(status()).isEqualTo("SUBMITTED");
+		assertThat(figure("teachers")).isEqualByComparingTo(last);
+	}
+
+	private BigDecimal figure(String metric) {
+		var value = figureOrNull(metric);
+		assertThat(value).as(metric).isNotNull();
+		return value;
+	}
+
+	private BigDecimal figureOrNull(String metric) {
+		return this.jdbc
+			.queryForList("""
+					select f.value from figure f join submission s on s.id = f.submission_id
+					where s.unit_id = ? and s.school_year = 2024 and f.metric_code = ? and f.level = 'TH'""",
+					BigDecimal.class, this.support.id(SCHOOL), metric)
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+	private String status() {
+		return this.jdbc.queryForObject("select status from submission where unit_id = ? and school_year = 2024",
+				String.class, this.support.id(SCHOOL));
+	}
+
+	private long dataVersion() {
+		return this.jdbc.queryForObject("select coalesce(sum(n), 0) from data_version", Long.class);
+	}
+
+}
