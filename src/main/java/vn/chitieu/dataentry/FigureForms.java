@@ -161,7 +161,8 @@ public class FigureForms {
 			// broken request): nothing to compare with, nothing is saved.
 			return new SaveOutcome.Refused("figure.refused.stale");
 		}
-		if (version != input.version()) {
+		if (version != input.version()
+				&& !(mode == SaveMode.UPLOAD && onlyOwnChangesSince(user, unitId, year, input))) {
 			var current = submission.orElseThrow();
 			return conflict(current, sections, input, stored, changesSince(unitId, year, input.openedAt()));
 		}
@@ -756,6 +757,20 @@ public class FigureForms {
 	}
 
 	/** The figures of a unit and year changed by anyone since a moment. */
+	/**
+	 * Whether every change to the report since the input was made is this user's own: a
+	 * template uploaded again after its first upload went through, say. Nobody else's
+	 * work can then be undone, so the file need not be refused as stale.
+	 */
+	private boolean onlyOwnChangesSince(CurrentUser user, long unitId, SchoolYear year, FigureInput input) {
+		if (input.openedAt() == null) {
+			return false;
+		}
+		var all = new AuditFilter(unitId, year.startYear(), null, null, input.openedAt(), null);
+		var own = new AuditFilter(unitId, year.startYear(), user.getUsername(), null, input.openedAt(), null);
+		return this.audit.count(all) == this.audit.count(own);
+	}
+
 	private List<SaveOutcome.FigureChange> changesSince(long unitId, SchoolYear year, Instant since) {
 		var filter = new AuditFilter(unitId, year.startYear(), null, FIGURE_CHANGED, since, null);
 		return this.audit.search(filter, 0, 500)

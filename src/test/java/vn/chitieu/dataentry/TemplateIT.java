@@ -134,6 +134,67 @@ class TemplateIT {
 		assertThat(uploads()).isEqualTo(uploads + 1);
 	}
 
+	@Test
+	void shouldTakeTheSameFileAgainFromTheUserWhoUploadedIt() throws Exception {
+		var template = download(SCHOOL, "2024-2025");
+		var first = fill(template,
+				(sheet) -> row(sheet, "TH/classes").getCell(FigureTemplates.VALUE_COLUMN).setCellValue(30));
+		this.mvc.perform(upload(SCHOOL, first))
+			.andExpect(flash().attribute("uploadProblems", org.hamcrest.Matchers.nullValue()))
+			.andExpect(flash().attribute("flash", containsString("lưu dạng nháp")));
+		var second = fill(template,
+				(sheet) -> row(sheet, "TH/classes").getCell(FigureTemplates.VALUE_COLUMN).setCellValue(31));
+		this.mvc.perform(upload(SCHOOL, second))
+			.andExpect(flash().attribute("uploadProblems", org.hamcrest.Matchers.nullValue()))
+			.andExpect(flash().attribute("flash", containsString("lưu dạng nháp")));
+		var classes = this.support.form(SCHOOL)
+			.values()
+			.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().label().equals("TH/classes"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(classes.getValue()).as("the second upload of the same user went through").isEqualByComparingTo("31");
+	}
+
+	@Test
+	void shouldStillRefuseAnOldFileWhenAnotherUserChangedTheReportSince() throws Exception {
+		var colleague = "tpl-colleague-" + System.nanoTime();
+		this.jdbc.update("""
+				insert into app_user (username, password_hash, display_name, role, unit_id, enabled, created_at)
+				values (?, 'x', 'Đồng nghiệp', 'SCHOOL', ?, true, now())
+				""", colleague, this.support.id(SCHOOL));
+		try {
+			var template = download(SCHOOL, "2024-2025");
+			this.mvc
+				.perform(upload(SCHOOL, fill(template,
+						(sheet) -> row(sheet, "TH/classes").getCell(FigureTemplates.VALUE_COLUMN).setCellValue(30))))
+				.andExpect(flash().attribute("uploadProblems", org.hamcrest.Matchers.nullValue()));
+			var form = this.support.form(SCHOOL);
+			var key = form.values()
+				.keySet()
+				.stream()
+				.filter((k) -> k.label().equals("TH/classes"))
+				.findFirst()
+				.orElseThrow();
+			var saved = this.forms.save(this.support.user(colleague), this.support.id(SCHOOL), FormSupport.YEAR,
+					new FigureInput(java.util.Map.of(key, "32"), java.util.Map.of(),
+							form.submission().orElseThrow().version(), java.time.Instant.now()),
+					SaveMode.DRAFT);
+			assertThat(saved).isInstanceOf(SaveOutcome.Saved.class);
+			this.mvc
+				.perform(upload(SCHOOL, fill(template,
+						(sheet) -> row(sheet, "TH/classes").getCell(FigureTemplates.VALUE_COLUMN).setCellValue(31))))
+				.andExpect(flash().attribute("uploadProblems",
+						hasItem(containsString("Số liệu đã được " + colleague + " thay đổi"))));
+			assertThat(this.support.form(SCHOOL).values().get(key)).as("the colleague's value stands")
+				.isEqualByComparingTo("32");
+		}
+		finally {
+			this.jdbc.update("delete from app_user where username = ?", colleague);
+		}
+	}
+
 	private long uploads() {
 		return this.jdbc.queryForObject(
 				"select count(*) from audit_event where action = 'TEMPLATE_UPLOADED' and unit_id = ?", Long.class,
