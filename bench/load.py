@@ -1,0 +1,481 @@
+#!/usr/bin/env python3
+"""Load test of the running application (docs/benchmarks.md, "Load test").
+
+    python3 bench/load.py                 # build the jar if missing, start it, measure, stop it
+    python3 bench/load.py --jar OTHER.jar # another build, e.g. the version before a change
+
+Starts the jar on a database of its own (created and dropped here, on the PostgreSQL server
+of --db) with the sample district, then measures each row of issue 16's table through real
+HTTP with wrk (Debian's package; installed with apt-get when missing) and plain HTTP
+clients, and prints one table (also written to target/load-bench.md). Every row is measured
+side by side with a reference in the same run: the machine is shared, so compare the lines
+of one run, not runs of different days. It reports figures and asserts nothing.
+
+Needs: java, psql, wrk (installed if missing and allowed), python 3.8 or later (standard
+library only). Requests go to 127.0.0.1 only and every loop is bounded in count and time.
+"""
+
+import argparse
+import base64
+import concurrent.futures
+import gzip
+import hashlib
+import html.parser
+import http.cookiejar
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PLAN = "KH-157-UBND-2022"
+YEAR = "2024-2025"
+OVERVIEW = f"/progress/{PLAN}?year={YEAR}"
+INDICATOR = f"/progress/{PLAN}/indicators/TH-04?year={YEAR}"
+API = f"/api/v1/plans/{PLAN}/progress?year={YEAR}"
+REFERENCE = "/img/favicon.svg"
+PASSWORD = "chitieu-mau"  # the sample district's logins (SampleDataLoader)
+
+WRK_SCRIPT = r"""
+done = function(summary, latency, requests)
+  local errors = summary.errors.status + summary.errors.connect + summary.errors.read
+      + summary.errors.write + summary.errors.timeout
+  io.write(string.format("WRKJSON {\"requests\": %d, \"seconds\": %.3f, \"p50\": %.3f, \"p95\": %.3f, \"p99\": %.3f, \"errors\": %d, \"bytes\": %d}\n",
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, errors, summary.bytes))
+end
+"""
+
+
+def log(text):
+    print(text, file=sys.stderr, flush=True)
+
+
+def load():
+    return "%.1f" % os.getloadavg()[0]
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    log("wrk is missing: installing Debian's package 'wrk' (apt-get install -y wrk)")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    subprocess.run(sudo + ["apt-get", "install", "-y", "wrk"], check=False)
+    if not shutil.which("wrk"):
+        sys.exit("wrk could not be installed: install Debian's package 'wrk' and run again")
+
+
+def psql(db, sql, database=None):
+    args = ["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", db["host"], "-p", db["port"], "-U", db["user"],
+            "-d", database or db["name"], "-c", sql]
+    return subprocess.run(args, check=True, capture_output=True, text=True,
+                          env=dict(os.environ, PGPASSWORD=db["password"])).stdout.strip()
+
+
+class App:
+    """The jar, started on the bench database; its start-up timings."""
+
+    def __init__(self, args, db, extra_java=()):
+        self.base = f"http://127.0.0.1:{args.port}"
+        self.management = f"http://127.0.0.1:{args.port + 1}"
+        env = dict(os.environ, SPRING_DATASOURCE_URL=f"jdbc:postgresql://{db['host']}:{db['port']}/{db['name']}",
+                   SPRING_DATASOURCE_USERNAME=db["user"], SPRING_DATASOURCE_PASSWORD=db["password"],
+                   CHITIEU_SAMPLE_DATA="true", PORT=str(args.port), CHITIEU_MANAGEMENT_PORT=str(args.port + 1),
+                   CHITIEU_BACKUP_SCHEDULE="-")
+        self.log_file = open(os.path.join(ROOT, "target", "load-bench-app.log"), "ab")
+        self.started = time.monotonic()
+        command = ["java", f"-Xmx{args.heap}", *extra_java, *args.java_opt, "-jar", args.jar]
+        self.process = subprocess.Popen(command, env=env, stdout=self.log_file, stderr=subprocess.STDOUT)
+        self.first_answer = None  # the first answer of /login, whatever it was
+        self.first_login_status = None
+        self.ready = None  # readiness probe UP
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit("the application stopped during start-up: see target/load-bench-app.log")
+            if self.first_answer is None:
+                status = status_of(self.base + "/login")
+                if status:
+                    self.first_answer = time.monotonic() - self.started
+                    self.first_login_status = status
+            if status_of(self.management + "/actuator/health/readiness") == 200:
+                self.ready = time.monotonic() - self.started
+                break
+            time.sleep(0.1)
+        else:
+            self.stop()
+            sys.exit("the application was not ready within 10 minutes")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log_file.close()
+
+
+def status_of(url, headers=None):
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=5) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except (urllib.error.URLError, ConnectionError, OSError):
+        return None
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Session:
+    """A browser's session: cookies, the login form, its CSRF token."""
+
+    def __init__(self, base):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.plain = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
+
+    def get(self, path, headers=None):
+        with self.opener.open(urllib.request.Request(self.base + path, headers=headers or {}), timeout=60) as answer:
+            return answer.status, answer.read(), answer.headers
+
+    def post(self, path, fields, follow=True):
+        data = urllib.parse.urlencode([tuple(f) for f in fields] if isinstance(fields, list) else fields).encode()
+        opener = self.opener if follow else self.plain
+        try:
+            with opener.open(urllib.request.Request(self.base + path, data=data), timeout=60) as answer:
+                return answer.status, answer.read()
+        except urllib.error.HTTPError as error:
+            return error.code, b""
+
+    def login(self, username, password=PASSWORD):
+        _, page, _ = self.get("/login")
+        token = re.search(rb'name="_csrf" value="([^"]+)"', page).group(1).decode()
+        status, _ = self.post("/login", {"username": username, "password": password, "_csrf": token}, follow=False)
+        if status != 302 or not self.cookie("JSESSIONID"):
+            raise RuntimeError(f"login of {username} failed ({status})")
+        return self
+
+    def cookie(self, name):
+        return next((c.value for c in self.jar if c.name == name), None)
+
+    def cookie_header(self):
+        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
+
+
+def wrk(base, path, headers, connections, seconds):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    try:
+        command = ["wrk", "-t", str(min(connections, 2)), "-c", str(connections), "-d", f"{seconds}s",
+                   "--timeout", "30s", "-s", script.name]
+        for name, value in headers.items():
+            command += ["-H", f"{name}: {value}"]
+        out = subprocess.run(command + [base + path], check=True, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(script.name)
+    result = json.loads(out.split("WRKJSON", 1)[1])
+    result["rate"] = result["requests"] / result["seconds"]
+    return result
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, what, figure, reference, loadavg):
+        self.rows.append((what, figure, reference, loadavg))
+        log(f"  {what}: {figure} | reference: {reference} | load {loadavg}")
+
+    def markdown(self):
+        lines = ["| what | measured | reference in the same run | load average |", "|---|---|---|---|"]
+        lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in self.rows]
+        return "\n".join(lines)
+
+
+def fmt(result):
+    text = f"p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms, {result['rate']:.0f} req/s"
+    if result["errors"]:
+        text += f", {result['errors']} errors"
+    return text
+
+
+def side_by_side(table, what, base, path, headers, connections, seconds, reference=REFERENCE,
+                 reference_headers=None, reference_name="static file"):
+    # Warm-up, then the row and its reference, one after the other.
+    wrk(base, path, headers, connections, 2)
+    loadavg = load()
+    measured = wrk(base, path, headers, connections, seconds)
+    ref = wrk(base, reference, reference_headers if reference_headers is not None else headers, connections, seconds)
+    table.add(f"{what}, {connections} concurrent", fmt(measured), f"{reference_name}: {fmt(ref)}", loadavg)
+    return measured
+
+
+def prometheus_count(app, name, kind):
+    try:
+        with urllib.request.urlopen(app.management + "/actuator/prometheus", timeout=10) as answer:
+            text = answer.read().decode()
+    except (urllib.error.URLError, OSError):
+        return None
+    total = 0.0
+    for line in text.splitlines():
+        if line.startswith(name + "{") and f'view="{kind}"' in line:
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+def after_change(table, app, db, office, rounds):
+    """The first overview after the open year's counter moved, alone and with 8 users."""
+    headers = {"Cookie": office.cookie_header()}
+
+    def timed():
+        started = time.monotonic()
+        status, body, _ = office.get(OVERVIEW, headers)
+        return (time.monotonic() - started) * 1000
+
+    def bump():
+        year = int(YEAR[:4])
+        psql(db, f"select data_version_bump_years(array[{year}])")
+
+    for _ in range(3):
+        timed()
+    loadavg = load()
+    alone, cached = [], []
+    for _ in range(rounds):
+        bump()
+        alone.append(timed())
+        cached.append(timed())
+    crowd, computations = [], []
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        for _ in range(rounds):
+            bump()
+            before = prometheus_count(app, "chitieu_progress_compute_seconds_count", "overview")
+            barrier = threading.Barrier(8)
+
+            def together():
+                barrier.wait()
+                return timed()
+
+            times = list(pool.map(lambda _: together(), range(8)))
+            crowd.append(max(times))
+            after = prometheus_count(app, "chitieu_progress_compute_seconds_count", "overview")
+            if before is not None and after is not None:
+                computations.append(after - before)
+    table.add("first overview after an approval (the open year's counter moved), alone",
+              f"median {statistics.median(alone):.0f} ms, slowest {max(alone):.0f} ms ({rounds} rounds)",
+              f"the next request (cached): median {statistics.median(cached):.0f} ms", loadavg)
+    counted = (f", computations per round: {statistics.median(computations):.0f}" if computations else "")
+    table.add("first overview after an approval, 8 users at once",
+              f"slowest of the 8: median {statistics.median(crowd):.0f} ms{counted}",
+              f"alone: median {statistics.median(alone):.0f} ms", load())
+
+
+class FormParser(html.parser.HTMLParser):
+    """The fields of the form with the save button."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self.current = [], None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.current = {"action": a.get("action"), "fields": [], "save": False}
+            self.forms.append(self.current)
+        elif self.current is not None and tag in ("input", "textarea", "select") and a.get("name"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                return
+            self.current["fields"].append([a["name"], a.get("value") or ""])
+        elif self.current is not None and tag == "button" and a.get("name") == "action" and a.get("value") == "save":
+            self.current["save"] = True
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.current = None
+
+
+def save_surge(table, app, db, connections, max_schools):
+    """Every school saves its draft once, `connections` at a time, as the deadline nears."""
+    year = int(YEAR[:4])
+    psql(db, f"update submission set status = 'DRAFT' where school_year = {year} "
+             f"and unit_id in (select id from org_unit where kind = 'SCHOOL')")
+    schools = [line.split("|") for line in psql(db, "select id, lower(code) from org_unit where kind = 'SCHOOL' "
+                                                     "order by id").splitlines()][:max_schools]
+
+    def prepare(school):
+        unit, username = school
+        session = Session(app.base).login(username)
+        path = f"/schools/{unit}/figures/{YEAR}"
+        _, page, _ = session.get(path)
+        parser = FormParser()
+        parser.feed(page.decode())
+        form = next(f for f in parser.forms if f["save"])
+        fields = form["fields"]
+        numbers = [f for f in fields if f[0].startswith("f.") and f[1].strip().isdigit()]
+        if numbers:
+            numbers[0][1] = str(int(numbers[0][1]) + 1)
+        else:  # a school with nothing entered yet: its first figure
+            numbers = [next(f for f in fields if f[0].startswith("f."))]
+            numbers[0][1] = "1"
+        changed = numbers[0]
+        return session, path, fields + [["action", "save"]], changed[0]
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        prepared = list(pool.map(prepare, schools))
+    before = psql(db, f"select count(*) from audit_event")
+
+    def save(entry):
+        session, path, fields, _ = entry
+        started = time.monotonic()
+        status, body = session.post(path, fields)  # the save and the form it redirects to
+        ok = status == 200 and b'class="alert alert-success"' in body
+        return (time.monotonic() - started) * 1000, ok
+
+    loadavg = load()
+    started = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(connections) as pool:
+        results = list(pool.map(save, prepared))
+    elapsed = time.monotonic() - started
+    times = sorted(t for t, _ in results)
+    failed = sum(1 for _, ok in results if not ok)
+    events = int(psql(db, "select count(*) from audit_event")) - int(before)
+    # The reference: the same users opening their forms (a read of the same pages).
+    started = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(connections) as pool:
+        list(pool.map(lambda e: e[0].get(e[1]), prepared))
+    reads = time.monotonic() - started
+    table.add(f"deadline surge: {len(prepared)} schools saving once, {connections} concurrent",
+              f"{len(prepared) / elapsed:.0f} saves/s (save + form reload p50 {statistics.median(times):.0f} ms, "
+              f"p95 {times[int(len(times) * 0.95) - 1]:.0f} ms), {failed} not saved, {events} audit events",
+              f"opening the same forms: {len(prepared) / reads:.0f} forms/s", loadavg)
+
+
+def page_weight(table, app, office):
+    headers = {"Cookie": office.cookie_header()}
+    _, plain, _ = office.get(OVERVIEW, headers)
+    request = urllib.request.Request(app.base + OVERVIEW, headers=dict(headers, **{"Accept-Encoding": "gzip"}))
+    with urllib.request.urlopen(request, timeout=60) as answer:
+        sent = answer.read()
+        encoding = answer.headers.get("Content-Encoding") or "none"
+    _, page, _ = office.get(OVERVIEW)
+    statics = sorted(set(re.findall(rb'(?:href|src)="(/(?:css|js|img|webjars)/[^"]+)"', page)))
+    caching = []
+    for path in statics:
+        with urllib.request.urlopen(urllib.request.Request(app.base + path.decode(),
+                                                           headers={"Accept-Encoding": "gzip"}), timeout=30) as a:
+            caching.append(f"{path.decode()}: {a.headers.get('Cache-Control')}")
+    table.add("page weight (overview)",
+              f"{len(plain) / 1024:.0f} KB of HTML, sent {len(sent) / 1024:.0f} KB (Content-Encoding {encoding})",
+              "static files: " + "; ".join(caching), load())
+
+
+def startup(table, args, db):
+    app = App(args, db)
+    try:
+        office = Session(app.base).login("phonggd")
+        status, _, _ = office.get(OVERVIEW)
+        first_page = time.monotonic() - app.started
+    finally:
+        app.stop()
+    table.add("start-up, second start (data already there)",
+              f"ready {app.ready:.1f} s, first overview page {first_page:.1f} s",
+              f"/login first answered {app.first_login_status} at {app.first_answer:.1f} s", load())
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Load test (docs/benchmarks.md)")
+    parser.add_argument("--jar", help="the jar to run (default: target/chitieu-*.jar, built when missing)")
+    parser.add_argument("--db", default=os.environ.get("BENCH_DB", "postgresql://postgres@127.0.0.1:5432/chitieu_bench"),
+                        help="the PostgreSQL server and the name of the database to create and drop")
+    parser.add_argument("--port", type=int, default=18090, help="the application's port (the next one: management)")
+    parser.add_argument("--heap", default="512m")
+    parser.add_argument("--seconds", type=int, default=10, help="how long each wrk run lasts")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of the after-an-approval measures")
+    parser.add_argument("--schools", type=int, default=150, help="at most this many schools save in the surge")
+    parser.add_argument("--java-opt", action="append", default=[], help="an extra JVM option (repeatable)")
+    parser.add_argument("--keep", action="store_true", help="keep the database")
+    parser.add_argument("--jfr", help="record the first start with Java Flight Recorder into this file "
+                                      "(then: jfr print --events jdk.ExecutionSample FILE)")
+    args = parser.parse_args()
+
+    ensure_wrk()
+    os.makedirs(os.path.join(ROOT, "target"), exist_ok=True)
+    if not args.jar:
+        jars = [j for j in os.listdir(os.path.join(ROOT, "target")) if re.fullmatch(r"chitieu-.*\.jar", j)]
+        if not jars:
+            log("building the jar (./mvnw -q -B -DskipTests package)")
+            subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-DskipTests", "-Djacoco.skip=true", "package"],
+                           cwd=ROOT, check=True)
+            jars = [j for j in os.listdir(os.path.join(ROOT, "target")) if re.fullmatch(r"chitieu-.*\.jar", j)]
+        args.jar = os.path.join(ROOT, "target", jars[0])
+    url = urllib.parse.urlparse(args.db)
+    db = {"host": url.hostname or "127.0.0.1", "port": str(url.port or 5432), "user": url.username or "postgres",
+          "password": url.password or os.environ.get("PGPASSWORD", ""), "name": url.path.lstrip("/")}
+    psql(db, f"drop database if exists {db['name']}", "postgres")
+    psql(db, f"create database {db['name']} encoding 'UTF8' template template0", "postgres")
+    table = Table()
+    log(f"{args.jar}, database {db['name']}, heap {args.heap}, load average {load()}")
+    try:
+        app = App(args, db, [f"-XX:StartFlightRecording=filename={args.jfr},settings=profile"] if args.jfr else [])
+        log(f"first start (the sample district loaded): ready in {app.ready:.1f} s")
+        try:
+            office = Session(app.base).login("phonggd")
+            cookie = {"Cookie": office.cookie_header()}
+            side_by_side(table, "district overview", app.base, OVERVIEW, cookie, args.connections, args.seconds)
+            side_by_side(table, "indicator page (TH-04, every primary school)", app.base, INDICATOR, cookie,
+                         args.connections, args.seconds)
+            basic = {"Authorization": "Basic " + base64.b64encode(f"lanhdao:{PASSWORD}".encode()).decode()}
+            side_by_side(table, "JSON API, HTTP Basic", app.base, API, basic, args.connections, args.seconds)
+            token = api_token(db)
+            if token:
+                bearer = {"Authorization": "Bearer " + token}
+                side_by_side(table, "JSON API, bearer token", app.base, API, bearer, args.connections, args.seconds,
+                             reference=API, reference_headers=basic, reference_name="the same call with HTTP Basic")
+            after_change(table, app, db, office, args.rounds)
+            page_weight(table, app, office)
+            save_surge(table, app, db, args.connections, args.schools)
+        finally:
+            app.stop()
+        startup(table, args, db)
+    finally:
+        if not args.keep:
+            psql(db, f"drop database if exists {db['name']}", "postgres")
+    heading = (f"Load test, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
+               f"heap {args.heap}, {os.path.basename(args.jar)}, wrk {args.seconds} s per measure")
+    text = heading + "\n\n" + table.markdown() + "\n"
+    with open(os.path.join(ROOT, "target", "load-bench.md"), "w") as out:
+        out.write(text)
+    print(text)
+
+
+def api_token(db):
+    """A token for the VIEWER login, stored as the administrator's page stores it (V27)."""
+    exists = psql(db, "select count(*) from information_schema.tables where table_name = 'api_token'")
+    if exists != "1":
+        return None
+    token = "ctk_" + secrets.token_urlsafe(32)
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    psql(db, "insert into api_token (user_id, name, token_hash, created_by) "
+             f"select id, 'load test', '{digest}', 'bench' from app_user where username = 'lanhdao'")
+    return token
+
+
+if __name__ == "__main__":
+    main()
