@@ -25,11 +25,15 @@ import vn.chitieu.testsupport.Logins;
 import vn.chitieu.testsupport.PlanWorkbookFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -136,6 +140,38 @@ class PlanWorkbookIT {
 		assertThat(this.jdbc.queryForObject("select count(*) from plan where code = ? and status <> 'DRAFT'",
 				Integer.class, CODE))
 			.isZero();
+	}
+
+	@Test
+	void shouldCheckTheMeasureAndTargetWhileTheyAreTypedAndStoreNothing() throws Exception {
+		upload(fill(RATIO), false).andExpect(redirectedUrl("/plans/" + CODE + "/draft"));
+		var before = snapshot();
+		this.mvc
+			.perform(post("/plans/" + CODE + "/draft/indicators/live").param("code", "T-09")
+				.param("level", "TH")
+				.param("measure", "{kind: ratio, numerator: chess_clubs, denominator: teachers}")
+				.param("target", "{at_least: 90}")
+				.with(this.logins.as(Logins.OFFICE))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"measure-live\""),
+					containsString("Chỉ số “chess_clubs” không có trong danh mục."),
+					containsString("Chỉ tiêu phải đạt đọc được."), not(containsString("Cách tính đọc được.")))));
+		this.mvc
+			.perform(post("/plans/" + CODE + "/draft/indicators/live").param("code", "T-09")
+				.param("level", "TH")
+				.param("measure", RATIO[7])
+				.param("target", "{at_least: tám mươi}")
+				.with(this.logins.as(Logins.OFFICE))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Cách tính đọc được."), containsString("tám mươi"),
+					not(containsString("Chỉ tiêu phải đạt đọc được.")))));
+		// The editor's page asks for it while typing.
+		this.mvc.perform(get("/plans/" + CODE + "/draft/indicators/T-01").with(this.logins.as(Logins.OFFICE)))
+			.andExpect(content().string(allOf(containsString("hx-post=\"/plans/" + CODE + "/draft/indicators/live\""),
+					containsString("htmx.min.js"))));
+		assertThat(snapshot()).isEqualTo(before);
 	}
 
 	@Test

@@ -191,6 +191,19 @@ class PlanEditorController {
 		return processIndicator(code, indicatorCode, number, revision, form, action, user, model, locale, redirect);
 	}
 
+	/**
+	 * Checks an indicator's measure and target while they are typed (htmx): the same
+	 * reader as on saving, nothing stored; the problems go beside the two fields.
+	 */
+	@PostMapping("/plans/{code}/draft/indicators/live")
+	String liveCheck(@PathVariable String code, @ModelAttribute("form") IndicatorForm form, Model model,
+			Locale locale) {
+		var draft = draftOf(code);
+		var reading = this.versions.checkIndicator(code, draft.definition(), form.toFields());
+		model.addAttribute("errors", reading.ok() ? Map.of() : errors(reading, 0, locale));
+		return "planeditor/live :: live";
+	}
+
 	@PostMapping("/plans/{code}/draft/indicators/{indicatorCode}/remove")
 	String removeIndicator(@PathVariable String code, @PathVariable String indicatorCode, @RequestParam int number,
 			@RequestParam int revision, @AuthenticationPrincipal UserDetails user, Locale locale,
