@@ -181,7 +181,10 @@ public final class Browser implements AutoCloseable {
 				.setTimezoneId("Asia/Ho_Chi_Minh")
 				.setViewportSize(width, (width <= PHONE) ? 844 : 900)
 				.setAcceptDownloads(true));
-		context.setDefaultTimeout(15_000);
+		// Every page load runs axe-core in the page, which on a long page (the dashboard)
+		// holds the page's thread for seconds on a busy machine: an action waiting for it
+		// gets more than the 15 s it had before.
+		context.setDefaultTimeout(45_000);
 		// Through the browser's protocol, so the application's Content-Security-Policy
 		// (no inline script) lets it run.
 		context.addInitScript(AXE);
