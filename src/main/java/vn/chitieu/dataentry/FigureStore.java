@@ -122,7 +122,7 @@ class FigureStore {
 				where s.school_year = ? and f.level = ? and s.unit_id <> ?
 				  and u.ownership is not distinct from (select o.ownership from org_unit o where o.id = ?)""", (rs) -> {
 			peers.computeIfAbsent(rs.getString("metric_code"), (k) -> new ArrayList<>()).add(rs.getBigDecimal("value"));
-		}, schoolYear, level.name(), exceptUnit);
+		}, schoolYear, level.name(), exceptUnit, exceptUnit);
 		return peers;
 	}
 
