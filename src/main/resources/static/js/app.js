@@ -140,6 +140,7 @@
             data.append(note.name, sentNote);
             data.append(originalNote.name, originalNote.value);
         }
+        if (status) { status.textContent = form.getAttribute('data-autosaving'); }
         var explanation = field(name, 'e');
         if (explanation) {
             data.append(explanation.name, explanation.value);

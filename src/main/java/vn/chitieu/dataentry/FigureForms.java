@@ -509,8 +509,8 @@ public class FigureForms {
 
 	/**
 	 * The figures of a school that look implausible: far from its own last year's, or
-	 * from the median of the other schools of the same level this year. Wards and the
-	 * Office have no similar units and are not checked.
+	 * from the median of the other schools of the same level and ownership this year.
+	 * Wards and the Office have no similar units and are not checked.
 	 */
 	private List<FigureWarning> plausibility(UnitRef unit, SchoolYear year, List<FormSection> sections,
 			Map<FigureKey, BigDecimal> values, Map<FigureKey, BigDecimal> lastYear,

@@ -107,8 +107,8 @@ class FigureStore {
 	}
 
 	/**
-	 * The values other schools of a level entered for a year, by metric: what a school's
-	 * figures are compared with.
+	 * The values other schools of a level and of the same ownership (public or private)
+	 * entered for a year, by metric: what a school's figures are compared with.
 	 * @param level the level
 	 * @param schoolYear the school year
 	 * @param exceptUnit the school left out
@@ -118,9 +118,11 @@ class FigureStore {
 		var peers = new HashMap<String, List<BigDecimal>>();
 		this.jdbc.query("""
 				select f.metric_code, f.value from figure f join submission s on s.id = f.submission_id
-				where s.school_year = ? and f.level = ? and s.unit_id <> ?""", (rs) -> {
+				join org_unit u on u.id = s.unit_id
+				where s.school_year = ? and f.level = ? and s.unit_id <> ?
+				  and u.ownership is not distinct from (select o.ownership from org_unit o where o.id = ?)""", (rs) -> {
 			peers.computeIfAbsent(rs.getString("metric_code"), (k) -> new ArrayList<>()).add(rs.getBigDecimal("value"));
-		}, schoolYear, level.name(), exceptUnit);
+		}, schoolYear, level.name(), exceptUnit, exceptUnit);
 		return peers;
 	}
 

@@ -87,16 +87,14 @@ class PlausibilityIT {
 		assertThat(refused).contains("id=\"problems-unexplained\"")
 			.contains("1 số liệu khác thường chưa có giải thích")
 			.contains("href=\"#f-TH-land_area_m2-explanation\"");
-		assertThat(status()).isEqualTo("DRAFT");
+		assertThat(reportStatus()).isEqualTo("DRAFT");
 
 		// Explained: sent, the explanation kept with the figure.
 		var explanation = "Đo lại theo giấy chứng nhận mới: đơn vị là hécta";
-		this.mvc
-			.perform(FormSupport.post(path, values, version, "submit")
-				.param("e.TH.land_area_m2", explanation)
-				.with(school))
+		this.mvc.perform(
+				FormSupport.post(path, values, version, "submit").param("e.TH.land_area_m2", explanation).with(school))
 			.andExpect(flash().attribute("flash", org.hamcrest.Matchers.containsString("Đã gửi báo cáo")));
-		assertThat(status()).isEqualTo("SUBMITTED");
+		assertThat(reportStatus()).isEqualTo("SUBMITTED");
 		assertThat(this.jdbc.queryForObject("""
 				select e.explanation from figure_explanation e join submission s on s.id = e.submission_id
 				where s.unit_id = ? and s.school_year = 2024 and e.metric_code = 'land_area_m2' and e.level = 'TH'""",
@@ -112,8 +110,8 @@ class PlausibilityIT {
 			.contains(explanation);
 	}
 
-	private String page(String path,
-			org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
+	private String page(String path, org.springframework.test.web.servlet.request.RequestPostProcessor who)
+			throws Exception {
 		return this.mvc.perform(get(path).with(who))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -128,7 +126,7 @@ class PlausibilityIT {
 				BigDecimal.class, this.support.id(SCHOOL));
 	}
 
-	private String status() {
+	private String reportStatus() {
 		return this.jdbc.queryForObject("select status from submission where unit_id = ? and school_year = 2024",
 				String.class, this.support.id(SCHOOL));
 	}

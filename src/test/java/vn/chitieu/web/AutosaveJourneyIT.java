@@ -100,8 +100,8 @@ class AutosaveJourneyIT {
 		// A second field, on the version the first save brought back: no conflict.
 		mine.locator("#f-TH-classes").fill("30");
 		mine.locator("#f-TH-classes").press("Tab");
-		assertThat(mine.locator("#autosave-status")).containsText("Đã lưu lúc");
 		assertThat(figure("classes")).isEqualByComparingTo("30");
+		assertThat(mine.locator("#autosave-status")).containsText("Đã lưu lúc");
 		Browser.screenshot(mine, "autosave-saved");
 
 		other.reload();
@@ -164,10 +164,24 @@ class AutosaveJourneyIT {
 		assertThat(figure("teachers")).isEqualByComparingTo(last);
 	}
 
+	/** A figure, waiting a little for an autosave still on its way. */
 	private BigDecimal figure(String metric) {
 		var value = figureOrNull(metric);
+		for (int i = 0; value == null && i < 50; i++) {
+			sleep();
+			value = figureOrNull(metric);
+		}
 		assertThat(value).as(metric).isNotNull();
 		return value;
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private BigDecimal figureOrNull(String metric) {

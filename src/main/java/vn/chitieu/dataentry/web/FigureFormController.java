@@ -115,8 +115,7 @@ class FigureFormController {
 		return save(districtId(), year(year), params, user, model, locale, redirect);
 	}
 
-	@PostMapping(path = { "/schools/{id}/figures/{year}/autosave", "/wards/{id}/figures/{year}/autosave" },
-			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = { "/schools/{id}/figures/{year}/autosave", "/wards/{id}/figures/{year}/autosave" })
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> autosaveUnitForm(@PathVariable long id, @PathVariable String year,
 			@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user,
@@ -124,7 +123,7 @@ class FigureFormController {
 		return autosave(id, year(year), params, user, locale);
 	}
 
-	@PostMapping(path = "/district/figures/{year}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/district/figures/{year}/autosave")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> autosaveDistrictForm(@PathVariable String year,
 			@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user,
