@@ -74,8 +74,12 @@ public class FigureForms {
 
 	private final UnitAccess access;
 
+	private final ReportThread thread;
+
 	FigureForms(OrgUnits units, SchoolYears years, Plans plans, MetricCatalog catalog, Submissions submissions,
-			SubmissionRepository repository, FigureStore store, AuditLog audit, UnitAccess access) {
+			SubmissionRepository repository, FigureStore store, AuditLog audit, UnitAccess access,
+			ReportThread thread) {
+		this.thread = thread;
 		this.units = units;
 		this.years = years;
 		this.plans = plans;
@@ -227,6 +231,8 @@ public class FigureForms {
 			}
 			if (submit) {
 				entity.submit(actor, now);
+				// The Office's comments that asked for this are now answered.
+				this.thread.answered(entity.getId(), now);
 			}
 		}
 		if (entity.getStatus() != before) {
@@ -296,6 +302,17 @@ public class FigureForms {
 	}
 
 	/**
+	 * What a reviewer should look at first in a form: the largest changes from last year
+	 * and the rules that hold only just.
+	 * @param form the form, as opened
+	 * @param locale the language of the names
+	 * @return the summary
+	 */
+	public ReviewSummary summary(FigureForm form, java.util.Locale locale) {
+		return ReviewSummary.of(form, this.catalog.rules(), locale);
+	}
+
+	/**
 	 * Throws unless the user may enter the unit's figures.
 	 * @param user the user
 	 * @param unitId the unit
@@ -334,7 +351,10 @@ public class FigureForms {
 	 */
 	@Transactional
 	public SaveOutcome returnWith(CurrentUser user, long submissionId, int version, String comment) {
-		return review(user, submissionId, version, comment, (s, by, now) -> s.returnWith(comment, by, now));
+		return review(user, submissionId, version, comment, (s, by, now) -> {
+			s.returnWith(comment, by, now);
+			this.thread.add(s.getId(), ReportMessage.Kind.RETURN, by, now, comment.strip());
+		});
 	}
 
 	/**
@@ -348,7 +368,10 @@ public class FigureForms {
 	 */
 	@Transactional
 	public SaveOutcome reopen(CurrentUser user, long submissionId, int version, String reason) {
-		return review(user, submissionId, version, reason, (s, by, now) -> s.reopen(reason, by, now));
+		return review(user, submissionId, version, reason, (s, by, now) -> {
+			s.reopen(reason, by, now);
+			this.thread.add(s.getId(), ReportMessage.Kind.REOPEN, by, now, reason.strip());
+		});
 	}
 
 	private SaveOutcome review(CurrentUser user, long submissionId, int version, String comment, Step step) {
@@ -756,7 +779,6 @@ public class FigureForms {
 			.withDetail(comment);
 	}
 
-	/** The figures of a unit and year changed by anyone since a moment. */
 	/**
 	 * Whether every change to the report since the input was made is this user's own: a
 	 * template uploaded again after its first upload went through, say. Nobody else's
@@ -771,6 +793,7 @@ public class FigureForms {
 		return this.audit.count(all) == this.audit.count(own);
 	}
 
+	/** The figures of a unit and year changed by anyone since a moment. */
 	private List<SaveOutcome.FigureChange> changesSince(long unitId, SchoolYear year, Instant since) {
 		var filter = new AuditFilter(unitId, year.startYear(), null, FIGURE_CHANGED, since, null);
 		return this.audit.search(filter, 0, 500)

@@ -112,7 +112,9 @@ public class FigureTemplates {
 			text(sheet, 1, LABEL_COLUMN, msg("template.unit", form.unit().name(), form.unit().code()), null);
 			text(sheet, 2, LABEL_COLUMN, msg("template.instructions"), styles.note);
 			sheet.addMergedRegion(new CellRangeAddress(2, 2, LABEL_COLUMN, HINT_COLUMN));
-			sheet.getRow(2).setHeightInPoints(45);
+			// Rows tall enough for their wrapped text: Excel does not grow them by
+			// itself.
+			sheet.getRow(2).setHeightInPoints(height(msg("template.instructions"), 62 + 12 + 18 + 18 + 48));
 			text(sheet, HEADER_ROW, CODE_COLUMN, msg("template.column.code"), styles.header);
 			text(sheet, HEADER_ROW, LABEL_COLUMN, msg("template.column.figure"), styles.header);
 			text(sheet, HEADER_ROW, UNIT_COLUMN, msg("template.column.unit"), styles.header);
@@ -120,6 +122,12 @@ public class FigureTemplates {
 			text(sheet, HEADER_ROW, LAST_YEAR_COLUMN, msg("template.column.lastYear", year.previous().label()),
 					styles.header);
 			text(sheet, HEADER_ROW, HINT_COLUMN, msg("template.column.hint"), styles.header);
+			float headerHeight = 0;
+			for (var cell : sheet.getRow(HEADER_ROW)) {
+				headerHeight = Math.max(headerHeight,
+						height(cell.getStringCellValue(), sheet.getColumnWidth(cell.getColumnIndex()) / 256));
+			}
+			sheet.getRow(HEADER_ROW).setHeightInPoints(headerHeight);
 			boolean multiLevel = form.sections().stream().map(FormSection::level).distinct().count() > 1;
 			int r = HEADER_ROW + 1;
 			for (var section : form.sections()) {
@@ -139,6 +147,7 @@ public class FigureTemplates {
 					value(sheet, r, LAST_YEAR_COLUMN, metric, form.lastYear().get(key), styles.lastYear(metric));
 					text(sheet, r, HINT_COLUMN, hint(metric), styles.hint);
 					validate(sheet, r, metric);
+					sheet.getRow(r).setHeightInPoints(Math.max(height(metric.nameVi(), 62), height(hint(metric), 48)));
 					r++;
 				}
 			}
@@ -308,6 +317,19 @@ public class FigureTemplates {
 					? msg("template.hint.decimal", metric.min().toPlainString(), metric.max().toPlainString())
 					: msg("template.hint.decimalFrom", metric.min().toPlainString());
 		};
+	}
+
+	/**
+	 * The height of a row whose text wraps in a column of a width (in characters): a line
+	 * of 15 points for every width's worth of text, and a little room.
+	 */
+	static float height(String text, int width) {
+		int usable = Math.max(1, width - 4);
+		int lines = 0;
+		for (var paragraph : text.split("\n", -1)) {
+			lines += Math.max(1, (paragraph.length() + usable - 1) / usable);
+		}
+		return lines * 15f + 4f;
 	}
 
 	private static void text(XSSFSheet sheet, int r, int c, String text, CellStyle style) {

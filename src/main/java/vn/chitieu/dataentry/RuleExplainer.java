@@ -54,6 +54,55 @@ public final class RuleExplainer {
 		return Optional.empty();
 	}
 
+	/**
+	 * The comparisons of a rule that hold, but only just: their two sides differ by no
+	 * more than a share of the larger. Equalities and comparisons of two zeros are left
+	 * out.
+	 * @param rule the rule's condition
+	 * @param values the unit's figures, by metric code
+	 * @param name how to name a metric
+	 * @param share how close counts as near (0.05 for 5 %)
+	 * @return the comparisons near their limit
+	 */
+	public static List<ReviewSummary.NearLimit> nearLimits(Expr rule, Map<String, BigDecimal> values,
+			Function<String, String> name, BigDecimal share) {
+		var comparisons = new ArrayList<Expr.Comparison>();
+		if (!flatten(rule, comparisons)) {
+			return List.of();
+		}
+		var figures = new Expr.Values() {
+			@Override
+			public BigDecimal unit(String metric) {
+				return values.get(metric);
+			}
+
+			@Override
+			public BigDecimal district(String metric) {
+				return null;
+			}
+		};
+		var near = new ArrayList<ReviewSummary.NearLimit>();
+		for (var comparison : comparisons) {
+			var operator = comparison.operator();
+			if (operator == Expr.Comparator.EQ || operator == Expr.Comparator.NE
+					|| !comparison.condition(figures).orElse(false)) {
+				continue;
+			}
+			var left = comparison.left().number(figures).orElseThrow();
+			var right = comparison.right().number(figures).orElseThrow();
+			var larger = left.abs().max(right.abs());
+			if (larger.signum() == 0) {
+				continue;
+			}
+			var margin = left.subtract(right).abs().divide(larger, 6, java.math.RoundingMode.HALF_UP);
+			if (margin.compareTo(share) <= 0) {
+				near.add(new ReviewSummary.NearLimit(text(comparison.left(), name), left, operator,
+						text(comparison.right(), name), right, margin));
+			}
+		}
+		return near;
+	}
+
 	private static boolean flatten(Expr expr, List<Expr.Comparison> into) {
 		if (expr instanceof Expr.Comparison comparison) {
 			into.add(comparison);

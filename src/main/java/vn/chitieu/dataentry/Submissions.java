@@ -131,13 +131,26 @@ public class Submissions {
 	 * @return the counts; statuses with none are absent
 	 */
 	public Map<SubmissionStatus, Long> countSchoolSubmissions(SchoolYear year) {
+		return countSubmissions(year, "SCHOOL");
+	}
+
+	/**
+	 * How many wards' own reports for a year stand in each status.
+	 * @param year the school year
+	 * @return the counts; statuses with none are absent
+	 */
+	public Map<SubmissionStatus, Long> countWardSubmissions(SchoolYear year) {
+		return countSubmissions(year, "WARD");
+	}
+
+	private Map<SubmissionStatus, Long> countSubmissions(SchoolYear year, String kind) {
 		var counts = new EnumMap<SubmissionStatus, Long>(SubmissionStatus.class);
 		this.jdbc.query("""
 				select s.status, count(*) from submission s join org_unit u on u.id = s.unit_id
-				where s.school_year = ? and u.kind = 'SCHOOL' group by s.status
+				where s.school_year = ? and u.kind = ? group by s.status
 				""", (rs) -> {
 			counts.put(SubmissionStatus.valueOf(rs.getString(1)), rs.getLong(2));
-		}, year.startYear());
+		}, year.startYear(), kind);
 		return counts;
 	}
 
@@ -196,6 +209,13 @@ public class Submissions {
 					""", Long.class, year.unitId(), year.year().startYear(), year.status().name(), year.comment(), now,
 					now, actor, submitted ? now : null, submitted ? actor : null, reviewed ? now : null,
 					reviewed ? actor : null);
+			if (year.comment() != null) {
+				// The Office's comment starts the report's conversation.
+				this.jdbc.update("""
+						insert into report_message (submission_id, kind, author, written_at, body)
+						values (?, 'RETURN', ?, ?, ?)
+						""", id, actor, now, year.comment());
+			}
 			var entries = List.copyOf(year.values().entrySet());
 			this.jdbc.batchUpdate("""
 					insert into figure (submission_id, metric_code, level, value, note, updated_at, updated_by)

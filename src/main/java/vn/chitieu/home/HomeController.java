@@ -79,6 +79,14 @@ class HomeController {
 		model.addAttribute("statuses", SubmissionStatus.values());
 		model.addAttribute("schoolCount", schools);
 		model.addAttribute("notStarted", Math.max(0, schools - started));
+		// Wards report too, and their reports wait in the same review queue.
+		Map<SubmissionStatus, Long> wardCounts = current.map(this.submissions::countWardSubmissions).orElse(Map.of());
+		long wards = current.map((y) -> this.units.wards(y).size()).orElse(0);
+		model.addAttribute("wardStatusCounts", wardCounts);
+		model.addAttribute("wardCount", wards);
+		model.addAttribute("wardsNotStarted",
+				Math.max(0, wards - wardCounts.values().stream().mapToLong(Long::longValue).sum()));
+		model.addAttribute("waiting", current.map((y) -> this.submissions.waitingForReview(y).size()).orElse(0));
 		var plans = this.plans.all();
 		var standings = new java.util.HashMap<String, vn.chitieu.progress.PlanProgress>();
 		for (var plan : plans) {

@@ -428,7 +428,9 @@ public class OfficialReport {
 				Sheets.fitHeight(r);
 			}
 		}
-		Sheets.page(sheet, true, header, header + 1, 3);
+		// 25 and more columns: printed in groups, the school repeated on every page.
+		Sheets.widePages(sheet, header, header + 1, 3, 3, fixed.length + indicators.size() - 1,
+				msg("report.bySchool.title", msg("report.level." + level.name()), plan.asOf().label()));
 	}
 
 	private void part(org.apache.poi.ss.usermodel.Row row, int column, Sheets sheets, IndicatorDefinition indicator,

@@ -149,7 +149,9 @@ public class RawFigures {
 					+ ((unit != null) ? " (" + unit + ")" : "") + " [" + metric.code() + "]", sheets.header());
 		}
 		header.setHeightInPoints(120);
-		Sheets.page(sheet, true, HEADER, HEADER, Math.min(columns.length, 3));
+		// 90 columns: printed in groups, the unit repeated on every page.
+		Sheets.widePages(sheet, HEADER, HEADER, Math.min(columns.length, 3), Math.min(columns.length, 3),
+				columns.length + metrics.size() - 1, msg("report.raw.title", name, year.label()));
 		return sheet;
 	}
 

@@ -27,6 +27,15 @@ final class Sheets {
 
 	static final String FONT = "Times New Roman";
 
+	/** The print scale of wide tables, in per cent. */
+	static final int WIDE_SCALE = 70;
+
+	/**
+	 * How many characters of column width a page of a wide table holds: A4 landscape at
+	 * {@link #WIDE_SCALE}, with room to spare.
+	 */
+	static final int WIDE_PAGE_CHARACTERS = 185;
+
 	/** A percentage with one decimal: the value is stored as a fraction (0.655). */
 	static final String PERCENT = "0.0%";
 
@@ -307,6 +316,54 @@ final class Sheets {
 		sheet.setMargin(Sheet.TopMargin, 0.6);
 		sheet.setMargin(Sheet.BottomMargin, 0.6);
 		sheet.setRepeatingRows(CellRangeAddress.valueOf((headerFirstRow + 1) + ":" + (headerLastRow + 1)));
+		sheet.createFreezePane(frozenColumns, headerLastRow + 1);
+	}
+
+	/**
+	 * A wide table printed so that a person can read it: A4 landscape at a fixed scale,
+	 * the columns split over pages in groups with a page break between groups, the key
+	 * columns (which school) repeated on every page, the heading rows repeated too, and
+	 * the page number in the footer. Fitting 25 or 90 columns to one page width would
+	 * print them too small to read.
+	 * @param sheet the sheet
+	 * @param headerFirstRow the first heading row (0-based)
+	 * @param headerLastRow the last heading row
+	 * @param keyColumns how many columns from the first are repeated on every page
+	 * @param frozenColumns how many columns stay in view on screen
+	 * @param lastColumn the last column of the table
+	 * @param title the document's title, in the page header
+	 */
+	static void widePages(Sheet sheet, int headerFirstRow, int headerLastRow, int keyColumns, int frozenColumns,
+			int lastColumn, String title) {
+		var print = sheet.getPrintSetup();
+		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+		print.setLandscape(true);
+		sheet.setFitToPage(false);
+		print.setScale((short) WIDE_SCALE);
+		sheet.setAutobreaks(false);
+		sheet.setMargin(Sheet.LeftMargin, 0.4);
+		sheet.setMargin(Sheet.RightMargin, 0.4);
+		sheet.setMargin(Sheet.TopMargin, 0.7);
+		sheet.setMargin(Sheet.BottomMargin, 0.7);
+		sheet.setRepeatingRows(CellRangeAddress.valueOf((headerFirstRow + 1) + ":" + (headerLastRow + 1)));
+		if (keyColumns > 0) {
+			sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, keyColumns - 1));
+		}
+		int keyWidth = 0;
+		for (int c = 0; c < keyColumns; c++) {
+			keyWidth += sheet.getColumnWidth(c) / 256;
+		}
+		int used = 0;
+		for (int c = 0; c <= lastColumn; c++) {
+			int width = sheet.getColumnWidth(c) / 256;
+			if (used + width > WIDE_PAGE_CHARACTERS && c > keyColumns) {
+				sheet.setColumnBreak(c - 1);
+				used = keyWidth;
+			}
+			used += width;
+		}
+		sheet.getHeader().setLeft(title);
+		sheet.getFooter().setCenter("Trang &P/&N");
 		sheet.createFreezePane(frozenColumns, headerLastRow + 1);
 	}
 

@@ -353,6 +353,7 @@ class FigureFormIT {
 			String comment, int version) {
 		return post("/submissions/{id}/review", id).param("decision", decision)
 			.param("comment", comment)
+			.param("confirm", "1")
 			.param("version", String.valueOf(version))
 			.with(csrf());
 	}

@@ -97,6 +97,48 @@ class TemplateIT {
 	}
 
 	@Test
+	void shouldWrapTheHeadingAndLongLabelsInRowsTallEnoughToReadThem() throws Exception {
+		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(download(SCHOOL, "2024-2025")))) {
+			var sheet = workbook.getSheet(FigureTemplates.FIGURES_SHEET);
+			var header = sheet.getRow(FigureTemplates.HEADER_ROW);
+			for (int c = FigureTemplates.LABEL_COLUMN; c <= FigureTemplates.HINT_COLUMN; c++) {
+				var cell = header.getCell(c);
+				assertThat(cell.getCellStyle().getWrapText()).as(cell.getStringCellValue()).isTrue();
+				int width = sheet.getColumnWidth(c) / 256;
+				int lines = (cell.getStringCellValue().length() + width - 5) / (width - 4);
+				assertThat(header.getHeightInPoints()).as("the heading “%s” is not clipped", cell.getStringCellValue())
+					.isGreaterThanOrEqualTo(lines * 15f);
+			}
+			int longLabels = 0;
+			for (var row : sheet) {
+				var code = row.getCell(FigureTemplates.CODE_COLUMN);
+				if (row.getRowNum() <= FigureTemplates.HEADER_ROW || code == null
+						|| code.getStringCellValue().isEmpty()) {
+					continue;
+				}
+				var label = row.getCell(FigureTemplates.LABEL_COLUMN);
+				assertThat(label.getCellStyle().getWrapText()).isTrue();
+				int width = sheet.getColumnWidth(FigureTemplates.LABEL_COLUMN) / 256;
+				if (label.getStringCellValue().length() > width - 4) {
+					longLabels++;
+					assertThat(row.getHeightInPoints()).as("“%s” is not clipped", label.getStringCellValue())
+						.isGreaterThanOrEqualTo(30f);
+				}
+				var hint = row.getCell(FigureTemplates.HINT_COLUMN);
+				int hintWidth = sheet.getColumnWidth(FigureTemplates.HINT_COLUMN) / 256;
+				if (hint.getStringCellValue().length() > hintWidth - 4) {
+					assertThat(row.getHeightInPoints()).as("“%s” is not clipped", hint.getStringCellValue())
+						.isGreaterThanOrEqualTo(30f);
+				}
+			}
+			assertThat(sheet.getRow(2).getHeightInPoints()).as("the instructions")
+				.isGreaterThanOrEqualTo(FigureTemplates
+					.height(sheet.getRow(2).getCell(FigureTemplates.LABEL_COLUMN).getStringCellValue(), 158) - 0.5f);
+			assertThat(longLabels + sheet.getLastRowNum()).isPositive();
+		}
+	}
+
+	@Test
 	void shouldTakeBackAFilledTemplateAsADraft() throws Exception {
 		var expected = this.support.complete(SCHOOL);
 		var filled = fill(download(SCHOOL, "2024-2025"), (sheet) -> {

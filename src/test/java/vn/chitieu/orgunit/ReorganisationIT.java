@@ -73,7 +73,7 @@ class ReorganisationIT {
 	static final String PLAN = "KH-157-UBND-2022";
 
 	/** The caption of the indicator page's breakdown table. */
-	static final String BREAKDOWN_CAPTION = "Đơn vị theo mức độ kéo chỉ tiêu xuống";
+	static final String BREAKDOWN_CAPTION = "Đơn vị xếp theo mức ảnh hưởng đến kết quả chung";
 
 	static final String REFERENCE = "Nghị quyết 1656/NQ-UBTVQH15 ngày 16/6/2025";
 

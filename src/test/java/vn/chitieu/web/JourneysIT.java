@@ -222,6 +222,7 @@ class JourneysIT {
 
 		office.navigate("/");
 		openFromTheQueue(office);
+		office.locator("#approve-confirm").check();
 		post(office,
 				() -> office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt báo cáo")).click());
 		assertThat(office.locator("main")).containsText("Đã duyệt báo cáo.");

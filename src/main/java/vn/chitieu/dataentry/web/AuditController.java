@@ -21,6 +21,7 @@ import vn.chitieu.orgunit.SchoolYears;
 import vn.chitieu.planning.MetricCatalog;
 import vn.chitieu.platform.Formats;
 import vn.chitieu.security.CurrentUser;
+import vn.chitieu.security.Users;
 import vn.chitieu.security.Role;
 
 /**
@@ -32,6 +33,12 @@ class AuditController {
 
 	static final int PAGE_SIZE = 50;
 
+	private static final java.util.regex.Pattern FIGURES_CHANGED = java.util.regex.Pattern
+		.compile("(\\d+) figures changed");
+
+	private static final java.util.regex.Pattern REMINDERS = java.util.regex.Pattern
+		.compile("sent (\\d+), failed (\\d+)");
+
 	private final AuditLog audit;
 
 	private final OrgUnits units;
@@ -42,7 +49,11 @@ class AuditController {
 
 	private final MessageSource messages;
 
-	AuditController(AuditLog audit, OrgUnits units, SchoolYears years, MetricCatalog catalog, MessageSource messages) {
+	private final Users users;
+
+	AuditController(AuditLog audit, OrgUnits units, SchoolYears years, MetricCatalog catalog, MessageSource messages,
+			Users users) {
+		this.users = users;
 		this.messages = messages;
 		this.audit = audit;
 		this.units = units;
@@ -72,10 +83,14 @@ class AuditController {
 		// A page beyond the end (or before the start) shows the nearest one.
 		int current = (int) Math.min(Math.max(0, page), pages - 1);
 		var names = this.units.names();
+		var people = new java.util.HashMap<String, String>();
+		this.users.all().forEach((u) -> people.put(u.username(), u.displayName()));
 		model.addAttribute("entries",
 				this.audit.search(filter, current * PAGE_SIZE, PAGE_SIZE)
 					.stream()
-					.map((e) -> new EntryView(e, (e.unitId() != null) ? names.get(e.unitId()) : null, field(e, locale)))
+					.map((e) -> new EntryView(e, (e.unitId() != null) ? names.get(e.unitId()) : null, field(e, locale),
+							people.getOrDefault(e.actor(), actorName(e.actor(), locale)),
+							value(e, e.oldValue(), locale), value(e, e.newValue(), locale), detail(e, locale)))
 					.toList());
 		model.addAttribute("total", total);
 		model.addAttribute("page", current);
@@ -95,10 +110,80 @@ class AuditController {
 		return "dataentry/audit";
 	}
 
-	/** A figure's field as its name: "Tiểu học — Tổng số học sinh". */
+	/** Who made a change, when not a user of the application (the system itself). */
+	private String actorName(String actor, Locale locale) {
+		return this.messages.getMessage("audit.actorName." + actor, null, actor, locale);
+	}
+
+	/**
+	 * A value as the page shows it: a status or yes/no in words, a figure's number in the
+	 * page's language ("14.773,5"), anything else as recorded.
+	 */
+	private String value(AuditEntry entry, String value, Locale locale) {
+		if (value == null || entry.field() == null) {
+			return value;
+		}
+		if (entry.field().equals("status")) {
+			return this.messages.getMessage("submission.status." + value, null, value, locale);
+		}
+		if (value.equals("true") || value.equals("false")) {
+			return this.messages.getMessage("audit.value." + value, null, value, locale);
+		}
+		if (FigureForms.FIGURE_CHANGED.equals(entry.action())) {
+			var slash = entry.field().indexOf('/');
+			var code = (slash < 0) ? entry.field() : entry.field().substring(slash + 1);
+			var metric = this.catalog.find(code);
+			try {
+				var number = new java.math.BigDecimal(value);
+				if (metric.isPresent() && metric.get().type() == vn.chitieu.planning.ValueType.YES_NO) {
+					return this.messages.getMessage("audit.value." + (number.signum() != 0), null, locale);
+				}
+				return Formats.number(number, 4, locale);
+			}
+			catch (NumberFormatException ex) {
+				return value;
+			}
+		}
+		return value;
+	}
+
+	/** The detail of an entry, in words where it was recorded in a fixed form. */
+	private String detail(AuditEntry entry, Locale locale) {
+		var detail = entry.detail();
+		if (detail == null) {
+			return null;
+		}
+		var figures = FIGURES_CHANGED.matcher(detail);
+		if (figures.matches()) {
+			return this.messages.getMessage("audit.detail.figuresChanged",
+					new Object[] { Long.parseLong(figures.group(1)) }, locale);
+		}
+		var reminders = REMINDERS.matcher(detail);
+		if (reminders.matches()) {
+			return this.messages.getMessage("audit.detail.reminders",
+					new Object[] { Long.parseLong(reminders.group(1)), Long.parseLong(reminders.group(2)) }, locale);
+		}
+		return detail;
+	}
+
+	/**
+	 * A field as its name: a figure's "Tiểu học — Tổng số học sinh", another field's name
+	 * in words ("Tình trạng báo cáo").
+	 */
 	private String field(AuditEntry entry, Locale locale) {
-		if (entry.field() == null || !FigureForms.FIGURE_CHANGED.equals(entry.action())) {
-			return entry.field();
+		if (entry.field() == null) {
+			return null;
+		}
+		if (!FigureForms.FIGURE_CHANGED.equals(entry.action())) {
+			var slash = entry.field().indexOf('/');
+			var base = (slash < 0) ? entry.field() : entry.field().substring(0, slash);
+			var name = this.messages.getMessage("audit.field." + base, null, null, locale);
+			if (name == null) {
+				return entry.field();
+			}
+			var level = (slash < 0) ? null
+					: this.messages.getMessage("level.name." + entry.field().substring(slash + 1), null, null, locale);
+			return (level != null) ? name + " — " + level : name;
 		}
 		var slash = entry.field().indexOf('/');
 		var code = (slash < 0) ? entry.field() : entry.field().substring(slash + 1);
@@ -114,8 +199,13 @@ class AuditController {
 	 * @param entry the entry
 	 * @param unitName the name of its unit, if any
 	 * @param fieldName its field in words
+	 * @param actorName the name of who made it (the login shown on hover)
+	 * @param oldText the value before, in words
+	 * @param newText the value after, in words
+	 * @param detailText the detail, in words
 	 */
-	record EntryView(AuditEntry entry, String unitName, String fieldName) {
+	record EntryView(AuditEntry entry, String unitName, String fieldName, String actorName, String oldText,
+			String newText, String detailText) {
 	}
 
 }

@@ -34,6 +34,8 @@ import vn.chitieu.dataentry.FigureInput;
 import vn.chitieu.dataentry.FigureKey;
 import vn.chitieu.dataentry.FigureTemplates;
 import vn.chitieu.dataentry.TemplateException;
+import vn.chitieu.dataentry.ReportMessage;
+import vn.chitieu.dataentry.ReportThread;
 import vn.chitieu.dataentry.SaveMode;
 import vn.chitieu.dataentry.SaveOutcome;
 import vn.chitieu.dataentry.Submissions;
@@ -76,9 +78,12 @@ class FigureFormController {
 
 	private final UploadSlots uploads;
 
+	private final ReportThread thread;
+
 	FigureFormController(FigureForms forms, OrgUnits units, Submissions submissions, MetricCatalog catalog,
 			MessageSource messages, Formats formats, ViolationMessages texts, FigureTemplates templates,
-			UploadSlots uploads) {
+			UploadSlots uploads, ReportThread thread) {
+		this.thread = thread;
 		this.uploads = uploads;
 		this.formats = formats;
 		this.texts = texts;
@@ -134,7 +139,18 @@ class FigureFormController {
 	@PostMapping("/submissions/{id}/review")
 	String review(@PathVariable long id, @RequestParam String decision,
 			@RequestParam(required = false, defaultValue = "") String comment, @RequestParam int version,
+			@RequestParam(required = false) String confirm, @RequestParam(required = false) String next,
 			@AuthenticationPrincipal CurrentUser user, Locale locale, RedirectAttributes redirect) {
+		if ("approve".equals(decision) && !"1".equals(confirm)) {
+			// Approving locks the figures: the reviewer ticks that they have looked, with
+			// or
+			// without JavaScript.
+			var submission = this.submissions.find(id)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			var unit = this.units.unit(submission.unitId()).orElseThrow();
+			redirect.addFlashAttribute("problem", message("review.error.confirm", locale));
+			return "redirect:" + formPath(unit, submission.year());
+		}
 		var outcome = switch (decision) {
 			case "approve" -> this.forms.approve(user, id, version);
 			case "return" -> this.forms.returnWith(user, id, version, comment);
@@ -154,10 +170,43 @@ class FigureFormController {
 		else if (outcome instanceof SaveOutcome.Refused refused) {
 			redirect.addFlashAttribute("problem", message(refused.reason(), locale));
 		}
+		else if ("approve".equals(decision) && next != null) {
+			// On to the next report in the queue (the oldest sent first), or back to the
+			// empty queue.
+			var following = this.submissions.waitingForReview(submission.year())
+				.stream()
+				.filter((s) -> s.id() != id)
+				.findFirst();
+			if (following.isEmpty()) {
+				redirect.addFlashAttribute("flash",
+						message("review.done.approve", locale) + " " + message("review.queueEmpty", locale));
+				return "redirect:/review?year=" + submission.year().label();
+			}
+			redirect.addFlashAttribute("flash", message("review.done.approveNext", locale, unit.name()));
+			var nextUnit = this.units.unit(following.get().unitId()).orElseThrow();
+			return "redirect:" + formPath(nextUnit, submission.year());
+		}
 		else {
 			redirect.addFlashAttribute("flash", message("review.done." + decision, locale));
 		}
 		return "redirect:" + formPath(unit, submission.year());
+	}
+
+	@PostMapping({ "/schools/{id}/figures/{year}/messages", "/wards/{id}/figures/{year}/messages" })
+	String reply(@PathVariable long id, @PathVariable String year,
+			@RequestParam(required = false, defaultValue = "") String text, @AuthenticationPrincipal CurrentUser user,
+			Locale locale, RedirectAttributes redirect) {
+		var unit = this.units.unit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var schoolYear = year(year);
+		var problem = this.thread.reply(user, id, schoolYear, text);
+		if (problem != null) {
+			redirect.addFlashAttribute("threadProblem", message(problem, locale, ReportThread.MAX_LENGTH));
+			redirect.addFlashAttribute("threadText", text);
+		}
+		else {
+			redirect.addFlashAttribute("flash", message("thread.sent", locale));
+		}
+		return "redirect:" + formPath(unit, schoolYear) + "#thread";
 	}
 
 	@GetMapping({ "/schools/{id}/figures/{year}/template.xlsx", "/wards/{id}/figures/{year}/template.xlsx" })
@@ -201,7 +250,7 @@ class FigureFormController {
 	private String show(long unitId, SchoolYear year, CurrentUser user, Model model, Locale locale) {
 		var form = this.forms.open(user, unitId, year);
 		var view = FormView.of(form, FormState.LOADED, form.violations(), false, this.texts, this.messages, locale);
-		return render(view, form.version(), model);
+		return render(view, form.version(), user, model, locale);
 	}
 
 	private String save(long unitId, SchoolYear year, MultiValueMap<String, String> params, CurrentUser user,
@@ -234,7 +283,7 @@ class FigureFormController {
 						this.catalog.find(c.figure().metric()).map((m) -> m.name(locale)).orElse(c.figure().metric()),
 						c.oldValue(), c.newValue(), c.by(), c.at()))
 				.toList());
-			return render(view, form.version(), model);
+			return render(view, form.version(), user, model, locale);
 		}
 		var invalid = (SaveOutcome.Invalid) outcome;
 		// Shown again as typed, still counting as loaded with what it was loaded with.
@@ -243,7 +292,7 @@ class FigureFormController {
 				input.explanations());
 		var view = FormView.of(form.withWarnings(invalid.warnings()), state, invalid.violations(), true, this.texts,
 				this.messages, locale);
-		return render(view, input.version(), model);
+		return render(view, input.version(), user, model, locale);
 	}
 
 	/**
@@ -335,7 +384,14 @@ class FigureFormController {
 				originalNotes, contested, keepMine, explanations);
 	}
 
-	private String render(FormView view, int version, Model model) {
+	private String render(FormView view, int version, CurrentUser user, Model model, Locale locale) {
+		var submission = view.form().submission();
+		if (view.form().reviewable()) {
+			model.addAttribute("summary", this.forms.summary(view.form(), locale));
+		}
+		model.addAttribute("thread",
+				submission.map((s) -> this.thread.messages(user, s.id())).orElse(List.<ReportMessage>of()));
+		model.addAttribute("canReply", submission.map((s) -> this.thread.canReply(user, s.id())).orElse(false));
 		model.addAttribute("view", view);
 		model.addAttribute("form", view.form());
 		model.addAttribute("version", version);

@@ -130,6 +130,14 @@ class ReviewController {
 						Long::sum));
 			wards.add(new WardRow(w.id(), w.name(), counts));
 		}
+		// The wards' own reports (population, universal education): in the queue too.
+		var wardReports = new ArrayList<WardReportRow>();
+		for (var w : this.units.wards(schoolYear)) {
+			var submission = Optional.ofNullable(byUnit.get(w.id()));
+			wardReports.add(new WardReportRow(w.id(), w.name(), submission.map((x) -> x.status().name()).orElse("NONE"),
+					submission, "/wards/" + w.id() + "/figures/" + schoolYear.label()));
+		}
+		model.addAttribute("wardReports", wardReports);
 		model.addAttribute("year", schoolYear);
 		model.addAttribute("years", this.years.all());
 		model.addAttribute("statuses", STATUS_ORDER);
@@ -280,6 +288,18 @@ class ReviewController {
 	 * @param path its form
 	 */
 	record CompletenessRow(School school, String status, Optional<SubmissionSummary> submission, String path) {
+	}
+
+	/**
+	 * A ward's own report in the completeness page.
+	 *
+	 * @param id the ward
+	 * @param name its name
+	 * @param status its report's status, NONE if not started
+	 * @param submission its report, if started
+	 * @param path its form
+	 */
+	record WardReportRow(long id, String name, String status, Optional<SubmissionSummary> submission, String path) {
 	}
 
 	/**
