@@ -100,7 +100,7 @@ class App:
         self.first_answer = None  # the first answer of /login, whatever it was
         self.first_login_status = None
         self.ready = None  # readiness probe UP
-        deadline = time.monotonic() + 600
+        deadline = time.monotonic() + 1800
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 sys.exit("the application stopped during start-up: see target/load-bench-app.log")
@@ -115,7 +115,7 @@ class App:
             time.sleep(0.1)
         else:
             self.stop()
-            sys.exit("the application was not ready within 10 minutes")
+            sys.exit("the application was not ready within 30 minutes")
 
     def stop(self):
         if self.process.poll() is None:
