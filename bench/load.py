@@ -92,7 +92,9 @@ class App:
         env = dict(os.environ, SPRING_DATASOURCE_URL=f"jdbc:postgresql://{db['host']}:{db['port']}/{db['name']}",
                    SPRING_DATASOURCE_USERNAME=db["user"], SPRING_DATASOURCE_PASSWORD=db["password"],
                    CHITIEU_SAMPLE_DATA="true", PORT=str(args.port), CHITIEU_MANAGEMENT_PORT=str(args.port + 1),
-                   CHITIEU_BACKUP_SCHEDULE="-")
+                   CHITIEU_BACKUP_SCHEDULE="-",
+                   # A loaded machine (the load test beside builds) must not fail the start.
+                   CHITIEU_DB_CONNECTION_TIMEOUT_MS="30000")
         self.log_file = open(os.path.join(ROOT, "target", "load-bench-app.log"), "ab")
         self.started = time.monotonic()
         command = ["java", f"-Xmx{args.heap}", *extra_java, *args.java_opt, "-jar", args.jar]
