@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
  * Vietnamese by default, English on request ({@code ?lang=en}, remembered in a cookie).
@@ -53,6 +56,17 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/**
+	 * Before everything else: no request is served before the application is ready.
+	 */
+	@Bean
+	FilterRegistrationBean<StartingUpFilter> startingUpFilter(ApplicationAvailability availability,
+			MessageSource messageSource) {
+		var registration = new FilterRegistrationBean<>(new StartingUpFilter(availability, messageSource));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		var resolver = new CookieLocaleResolver("chitieu-lang");
@@ -73,12 +87,33 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addResourceHandler("/webjars/**")
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
 			// The resolved paths carry the library's version: safe to keep for a year.
-			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic())
+			.setCacheControl(STATIC_FILES)
 			.resourceChain(true)
 			.addResolver(new LiteWebJarsResourceResolver());
+		// The application's own files: their links carry a hash of their content
+		// (/css/app-<md5>.css, written by ResourceUrlEncodingFilter for every @{/css/…}
+		// of
+		// a template), so a browser keeps them for a year and fetches them again only
+		// when they change. A link without the hash still answers.
 		for (var folder : new String[] { "css", "js", "img" }) {
-			registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/");
+			registry.addResourceHandler("/" + folder + "/**")
+				.addResourceLocations("classpath:/static/" + folder + "/")
+				.setCacheControl(STATIC_FILES)
+				.resourceChain(true)
+				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
 		}
+	}
+
+	/** How long browsers keep the static files: a year, never asking again. */
+	static final CacheControl STATIC_FILES = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	/**
+	 * Rewrites the links to static files that pages build ({@code @{/css/app.css}}) into
+	 * their versioned paths.
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+		return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
 	}
 
 	@Override

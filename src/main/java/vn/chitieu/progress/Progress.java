@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -57,6 +59,9 @@ public class Progress {
 				return size() > CACHED_OVERVIEWS;
 			}
 		});
+
+	/** The overviews being computed now, each by one request. */
+	private final Map<OverviewKey, CompletableFuture<Stamped<PlanProgress>>> computing = new ConcurrentHashMap<>();
 
 	private volatile Stamped<Map<String, Plans.LoadedPlan>> loadedPlans;
 
@@ -116,18 +121,56 @@ public class Progress {
 				return cached.value();
 			}
 			Meters.progressCache("overview", false);
-			return Meters.progressComputation("overview", () -> {
-				var data = data(needed, includeSubmitted, asked.versions());
-				var cache = cache(includeSubmitted);
-				// The indicators are independent: computed on every core.
-				var indicators = definition.indicators()
-					.parallelStream()
-					.map((i) -> this.engine.compute(definition, i, data, last, false, cache))
-					.toList();
-				var progress = new PlanProgress(asked.plan().summary(), definition, last, includeSubmitted, indicators);
-				this.overviews.put(key, new Stamped<>(stamp, progress));
-				return progress;
-			});
+			// One computation per key and data version: requests that find the same
+			// version missing at the same time (a crowd right after an approval) wait for
+			// the first one's result instead of each computing it.
+			var mine = new CompletableFuture<Stamped<PlanProgress>>();
+			var running = this.computing.putIfAbsent(key, mine);
+			if (running != null) {
+				Stamped<PlanProgress> shared;
+				try {
+					shared = running.join();
+				}
+				catch (CompletionException ex) {
+					// Its failure is its own request's; this one tries for itself.
+					return compute(asked, key, stamp, needed, includeSubmitted).value();
+				}
+				if (shared.stamp().equals(stamp)) {
+					return shared.value();
+				}
+				return compute(asked, key, stamp, needed, includeSubmitted).value();
+			}
+			try {
+				var computed = compute(asked, key, stamp, needed, includeSubmitted);
+				mine.complete(computed);
+				return computed.value();
+			}
+			catch (RuntimeException | Error ex) {
+				mine.completeExceptionally(ex);
+				throw ex;
+			}
+			finally {
+				this.computing.remove(key, mine);
+			}
+		});
+	}
+
+	private Stamped<PlanProgress> compute(Asked asked, OverviewKey key, Map<String, Long> stamp,
+			List<SchoolYear> needed, boolean includeSubmitted) {
+		var definition = asked.plan().definition();
+		var last = asked.last();
+		return Meters.progressComputation("overview", () -> {
+			var data = data(needed, includeSubmitted, asked.versions());
+			var cache = cache(includeSubmitted);
+			// The indicators are independent: computed on every core.
+			var indicators = definition.indicators()
+				.parallelStream()
+				.map((i) -> this.engine.compute(definition, i, data, last, false, cache))
+				.toList();
+			var progress = new PlanProgress(asked.plan().summary(), definition, last, includeSubmitted, indicators);
+			var stamped = new Stamped<>(stamp, progress);
+			this.overviews.put(key, stamped);
+			return stamped;
 		});
 	}
 

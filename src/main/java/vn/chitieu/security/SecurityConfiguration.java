@@ -20,6 +20,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,13 +65,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The read-only JSON API: HTTP Basic on every call, no session, GET only, for the
-	 * Office and leaders (docs/api.md). A throttled login answers 429 with
-	 * {@code Retry-After}.
+	 * The read-only JSON API: a token issued by the administrator
+	 * ({@code Authorization: Bearer}, {@link ApiTokens}) or HTTP Basic on every call, no
+	 * session, GET only, for the Office and leaders (docs/api.md). A throttled login
+	 * answers 429 with {@code Retry-After}.
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider) throws Exception {
+	SecurityFilterChain apiFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider, ApiTokens tokens)
+			throws Exception {
 		// A database that cannot be reached answers 503, not 401
 		// (ApiAuthenticationEntryPoint).
 		var basic = new ApiAuthenticationEntryPoint("Chi tieu API");
@@ -98,6 +101,7 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'"))
 				.frameOptions((frame) -> frame.deny()))
+			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeFilter(true), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}

@@ -112,6 +112,40 @@ class ProgressIT {
 	}
 
 	@Test
+	void shouldComputeOnceForACrowdThatAsksRightAfterAChange() throws Exception {
+		this.progress.plan(PLAN, YEAR, false).orElseThrow();
+		var timer = io.micrometer.core.instrument.Metrics.globalRegistry.find("chitieu.progress.compute")
+			.tag("view", "overview")
+			.timer();
+		for (int round = 0; round < 3; round++) {
+			// The open year's counter moves, as with an approval.
+			this.jdbc.queryForObject("select data_version_bump_years(array[?])::text", String.class, YEAR.startYear());
+			long before = timer.count();
+			var start = new java.util.concurrent.CountDownLatch(1);
+			var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+			try {
+				var answers = new java.util.ArrayList<java.util.concurrent.Future<PlanProgress>>();
+				for (int i = 0; i < 8; i++) {
+					answers.add(pool.submit(() -> {
+						start.await();
+						return this.progress.plan(PLAN, YEAR, false).orElseThrow();
+					}));
+				}
+				start.countDown();
+				var first = answers.get(0).get();
+				for (var answer : answers) {
+					// The same result, computed once, for all eight.
+					assertThat(answer.get()).isSameAs(first);
+				}
+			}
+			finally {
+				pool.shutdown();
+			}
+			assertThat(timer.count() - before).as("computations in round " + round).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void shouldSeeAFigureChangedOutsideTheApplication() {
 		var before = latest("TH-15", false).result();
 		// A correction made directly in the database (a restore, a fix by hand).
