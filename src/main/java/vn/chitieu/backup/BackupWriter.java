@@ -28,9 +28,9 @@ import org.postgresql.PGConnection;
  * one depends on each type's internal send/receive format), it can be read and checked
  * with ordinary tools after unzipping, and it compresses well.
  * <p>
- * Sessions are not kept in the database (they live in the server's memory), so nothing of
- * them is written; tables of Spring Session ({@code spring_session…}), should they
- * appear, are left out on purpose: a restored database starts with everyone logged out.
+ * The sessions (Spring Session's tables, {@code spring_session…}) are left out on
+ * purpose: a restored database starts with everyone logged out, and a backup file holds
+ * nobody's session to take over.
  */
 final class BackupWriter {
 

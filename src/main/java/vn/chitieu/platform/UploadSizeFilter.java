@@ -12,11 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.FlashMap;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
@@ -26,10 +26,12 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * then answered with its bare English "HTTP Status 413" page. This filter runs before
  * Spring Security, catches that failure and sends the user back to the page they came
  * from with the application's message, in their language. Nothing else happened: the
- * request was refused before it reached anything that could change data.
+ * request was refused before it reached anything that could change data. It runs inside
+ * Spring Session's filter, so that the message is kept in the user's session, which is in
+ * the database, not in one the servlet container would make for it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SessionRepositoryFilter.DEFAULT_ORDER + 10)
 class UploadSizeFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(UploadSizeFilter.class);

@@ -13,6 +13,12 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class CurrentUser implements UserDetails, CredentialsContainer {
 
+	/**
+	 * Sessions are stored in the database, serialised, and read by every instance: a
+	 * fixed version keeps them readable across releases that do not change these fields.
+	 */
+	private static final long serialVersionUID = 1L;
+
 	private final long id;
 
 	private final String username;

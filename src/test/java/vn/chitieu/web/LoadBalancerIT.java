@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.chitieu.ChiTieuApplication;
@@ -342,12 +344,14 @@ class LoadBalancerIT {
 		var args = new ArrayList<>(this.arguments);
 		args.add("--server.port=" + this.ports[i]);
 		args.add("--management.server.port=" + this.managementPorts[i]);
+		// Before every other filter: a login answered by Spring Security carries it too.
+		var servedBy = new FilterRegistrationBean<Filter>((request, response, chain) -> {
+			((HttpServletResponse) response).setHeader(SERVED_BY, name);
+			chain.doFilter(request, response);
+		});
+		servedBy.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		this.instances[i] = new SpringApplicationBuilder(ChiTieuApplication.class)
-			.initializers((context) -> context.getBeanFactory()
-				.registerSingleton("servedByHeader", (Filter) (request, response, chain) -> {
-					((HttpServletResponse) response).setHeader(SERVED_BY, name);
-					chain.doFilter(request, response);
-				}))
+			.initializers((context) -> context.getBeanFactory().registerSingleton("servedByHeader", servedBy))
 			.run(args.toArray(String[]::new));
 	}
 
