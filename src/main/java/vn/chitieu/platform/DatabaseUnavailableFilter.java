@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -17,18 +18,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * Answers 503 "temporarily unavailable" (the page {@code error/503}, or JSON for the API)
- * to a request that failed because the database could not be reached or did not answer in
+ * Answers 503 "temporarily unavailable" (a page of its own, or JSON for the API) to a
+ * request that failed because the database could not be reached or did not answer in
  * time, instead of a 500 that tells the user nothing. It wraps every other filter, so
  * that it also sees failures outside controllers.
  */
@@ -38,8 +43,14 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private final DataSource dataSource;
 
-	DatabaseUnavailableFilter(DataSource dataSource) {
+	private final MessageSource messages;
+
+	private final LocaleResolver locales;
+
+	DatabaseUnavailableFilter(DataSource dataSource, MessageSource messages, LocaleResolver locales) {
 		this.dataSource = dataSource;
+		this.messages = messages;
+		this.locales = locales;
 	}
 
 	@Override
@@ -54,9 +65,58 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			}
 			log.warn("The database is unreachable; {} {} answered 503: {}", request.getMethod(),
 					request.getRequestURI(), rootMessage(ex));
-			response.resetBuffer();
-			response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+			answerUnavailable(request, response);
 		}
+	}
+
+	/**
+	 * Writes the answer here rather than through an error page: an error dispatch would
+	 * go through the session filter again, and sessions are kept in the database that
+	 * cannot be reached.
+	 */
+	private void answerUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.resetBuffer();
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		var reference = request.getAttribute(RequestLog.ATTRIBUTE);
+		var path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/")) {
+			response.setContentType("application/json");
+			response.getWriter()
+				.write("{\"status\":503,\"error\":\"The database cannot be reached; try again in a few minutes\""
+						+ ((reference != null) ? ",\"reference\":\"" + HtmlUtils.htmlEscape(reference.toString()) + "\""
+								: "")
+						+ "}");
+			return;
+		}
+		var locale = locale(request);
+		var title = text("error.503.title", locale);
+		response.setContentType("text/html;charset=UTF-8");
+		response.getWriter()
+			.write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\">"
+					+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+					+ "</title></head><body style=\"font-family: system-ui, sans-serif; max-width: 40rem; "
+					+ "margin: 2rem auto; padding: 0 1rem; line-height: 1.5\"><main><h1>" + title + "</h1><p>"
+					+ text("error.503.text", locale) + "</p>"
+					+ ((reference != null) ? "<p id=\"error-reference\">" + HtmlUtils.htmlEscape(
+							this.messages.getMessage("error.reference", new Object[] { reference.toString() }, locale),
+							"UTF-8") + "</p>" : "")
+					+ "<p><a href=\"" + request.getContextPath() + "/\">" + text("error.503.retry", locale)
+					+ "</a></p></main></body></html>");
+	}
+
+	/** The language asked for on this request, else the one the user chose before. */
+	private Locale locale(HttpServletRequest request) {
+		var asked = request.getParameter("lang");
+		if (asked != null && (asked.equals("vi") || asked.equals("en"))) {
+			return Locale.forLanguageTag(asked);
+		}
+		return this.locales.resolveLocale(request);
+	}
+
+	private String text(String key, Locale locale) {
+		return HtmlUtils.htmlEscape(this.messages.getMessage(key, null, locale), "UTF-8");
 	}
 
 	/**

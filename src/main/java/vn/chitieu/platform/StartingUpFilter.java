@@ -62,7 +62,7 @@ class StartingUpFilter extends OncePerRequestFilter {
 	}
 
 	private String text(String key, Locale locale) {
-		return HtmlUtils.htmlEscape(this.messages.getMessage(key, null, locale));
+		return HtmlUtils.htmlEscape(this.messages.getMessage(key, null, locale), "UTF-8");
 	}
 
 }

@@ -50,8 +50,10 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * login, say) is caught too.
 	 */
 	@Bean
-	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(DataSource dataSource) {
-		var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(dataSource));
+	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(DataSource dataSource,
+			MessageSource messageSource, LocaleResolver localeResolver) {
+		var registration = new FilterRegistrationBean<>(
+				new DatabaseUnavailableFilter(dataSource, messageSource, localeResolver));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
