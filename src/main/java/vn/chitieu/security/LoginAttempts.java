@@ -5,9 +5,11 @@ import java.util.Optional;
 
 /**
  * The counts that slow down password guessing: every attempt to prove a password (the
- * login form, HTTP Basic, the current password of a password change) is counted
- * <em>before</em> the password is checked, so that guesses sent in parallel cannot check
- * more passwords than the limit.
+ * login form, HTTP Basic, the current password of a password change) is counted as under
+ * way <em>before</em> the password is checked, and as a failure when it was wrong;
+ * failures and checks under way count together against the limit, so that guesses sent in
+ * parallel cannot check more passwords than the limit, while calls with the right
+ * password sent in parallel wait for a moment instead of locking the account.
  * <p>
  * The rules (docs/security.md): after {@code maxFailures} attempts for one user name from
  * one address without a success, that user name is refused from there for the lockout
@@ -28,9 +30,19 @@ interface LoginAttempts {
 	 * @param address the client's address
 	 * @param knownUser whether a user of that name exists
 	 * @return empty if the password may be checked; otherwise how long logging in as that
-	 * user from that address stays refused (the attempt is then not counted)
+	 * user from that address stays refused (the attempt is then not counted). The caller
+	 * then reports the outcome: {@link #succeeded}, {@link #failed} or
+	 * {@link #notChecked}.
 	 */
 	Optional<Duration> attempt(String username, String address, boolean knownUser);
+
+	/**
+	 * Counts an attempt whose password was wrong as a failure; the limit reached locks.
+	 * @param username the name typed
+	 * @param address the client's address
+	 * @param knownUser whether a user of that name exists, as counted
+	 */
+	void failed(String username, String address, boolean knownUser);
 
 	/**
 	 * Takes back an attempt whose password could not be checked (the database could not

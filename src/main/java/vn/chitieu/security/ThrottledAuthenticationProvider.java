@@ -78,6 +78,7 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			throw ex;
 		}
 		catch (AuthenticationException ex) {
+			this.attempts.failed(username, address, known);
 			Meters.login("failed");
 			if (this.attempts.isLocked(username, address)) {
 				log.warn("Logins as '{}' from {} refused for a while after repeated failures", printable(username),

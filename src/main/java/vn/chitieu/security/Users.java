@@ -306,6 +306,7 @@ public class Users {
 			return PasswordChange.LOCKED;
 		}
 		if (currentPassword == null || !this.encoder.matches(currentPassword, user.getPasswordHash())) {
+			this.attempts.failed(user.getUsername(), address, true);
 			return PasswordChange.WRONG_PASSWORD;
 		}
 		this.attempts.succeeded(user.getUsername(), address);
