@@ -102,8 +102,8 @@ class DeliveryIT {
 				.contains("immutable")
 				.doesNotContain("no-store");
 		}
-		// app.css, favicon.svg and app.js, each under its hashed path.
-		assertThat(found).isEqualTo(3);
+		// app.css, favicon.svg, app.js and tables.js, each under its hashed path.
+		assertThat(found).isEqualTo(4);
 		assertThat(html).doesNotContain("href=\"/css/app.css\"").doesNotContain("src=\"/js/app.js\"");
 		var css = get("/css/app.css", null);
 		assertThat(css.headers().firstValue("Content-Encoding")).hasValue("gzip");

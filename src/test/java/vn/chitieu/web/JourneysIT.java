@@ -677,7 +677,10 @@ class JourneysIT {
 	 * result, not the page before.
 	 */
 	private static void post(Page page, Runnable click) {
-		page.waitForResponse((response) -> response.request().method().equals("POST"), click);
+		// The form's own post, not an autosave the click may wait for.
+		page.waitForResponse(
+				(response) -> response.request().method().equals("POST") && response.request().isNavigationRequest(),
+				click);
 		page.waitForLoadState(LoadState.LOAD);
 	}
 

@@ -210,8 +210,8 @@ class LoadBalancerIT {
 		assertThat(review).as("the review of the report on the Office's page").isNotNegative();
 		var version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
 		assertThat(version.find(review)).as("the report's version in the approve form").isTrue();
-		var approved = office.post("/submissions/" + submissionId + "/review",
-				"version=" + version.group(1) + "&decision=approve&_csrf=" + FormClient.encode(FormClient.csrf(page)));
+		var approved = office.post("/submissions/" + submissionId + "/review", "version=" + version.group(1)
+				+ "&decision=approve&confirm=1&_csrf=" + FormClient.encode(FormClient.csrf(page)));
 		assertThat(approved.statusCode()).isEqualTo(302);
 		var approvedOn = servedBy(approved);
 		assertThat(this.jdbc.queryForObject("select status from submission where id = ?", String.class, submissionId))
