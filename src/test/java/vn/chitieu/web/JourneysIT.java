@@ -185,7 +185,8 @@ class JourneysIT {
 		// Fixed: saved as a draft, then submitted.
 		page.locator(TWO_SESSIONS).first().fill(String.valueOf(this.pupils / 2));
 		saveDraft(page);
-		assertThat(page.locator("main")).containsText("Đã lưu nháp (1 số liệu thay đổi)");
+		// Saved once: by the autosave as the button took the focus, or by the button.
+		assertThat(page.locator("main")).containsText("Đã lưu nháp");
 		assertThat(figure(SCHOOL, "pupils_two_sessions")).isEqualByComparingTo(BigDecimal.valueOf(this.pupils / 2));
 		submit(page);
 		assertThat(page.locator("main")).containsText("Đã gửi báo cáo cho Phòng GD&ĐT");
