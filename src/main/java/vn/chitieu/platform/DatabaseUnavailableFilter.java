@@ -23,8 +23,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -75,35 +73,18 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	 * cannot be reached.
 	 */
 	private void answerUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		response.resetBuffer();
-		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		var reference = request.getAttribute(RequestLog.ATTRIBUTE);
-		var path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/api/")) {
-			response.setContentType("application/json");
-			response.getWriter()
-				.write("{\"status\":503,\"error\":\"The database cannot be reached; try again in a few minutes\""
-						+ ((reference != null) ? ",\"reference\":\"" + HtmlUtils.htmlEscape(reference.toString()) + "\""
-								: "")
-						+ "}");
-			return;
-		}
 		var locale = locale(request);
-		var title = text("error.503.title", locale);
-		response.setContentType("text/html;charset=UTF-8");
-		response.getWriter()
-			.write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\">"
-					+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
-					+ "</title></head><body style=\"font-family: system-ui, sans-serif; max-width: 40rem; "
-					+ "margin: 2rem auto; padding: 0 1rem; line-height: 1.5\"><main><h1>" + title + "</h1><p>"
-					+ text("error.503.text", locale) + "</p>"
-					+ ((reference != null) ? "<p id=\"error-reference\">" + HtmlUtils.htmlEscape(
-							this.messages.getMessage("error.reference", new Object[] { reference.toString() }, locale),
-							"UTF-8") + "</p>" : "")
-					+ "<p><a href=\"" + request.getContextPath() + "/\">" + text("error.503.retry", locale)
-					+ "</a></p></main></body></html>");
+		new UnavailableAnswer(30, "The database cannot be reached; try again in a few minutes", reference,
+				locale.getLanguage(), this.messages.getMessage("error.503.title", null, locale),
+				"<p>" + text("error.503.text", locale) + "</p>"
+						+ ((reference != null) ? "<p id=\"error-reference\">" + UnavailableAnswer.escape(this.messages
+							.getMessage("error.reference", new Object[] { reference.toString() }, locale)) + "</p>"
+								: "")
+						+ "<p><a href=\"" + request.getContextPath() + "/\">" + text("error.503.retry", locale)
+						+ "</a></p>",
+				0)
+			.write(request, response);
 	}
 
 	/** The language asked for on this request, else the one the user chose before. */

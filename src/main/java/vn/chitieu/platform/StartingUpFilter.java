@@ -11,9 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Answers 503 "đang khởi động" until the application is ready: Tomcat accepts requests
@@ -42,27 +40,17 @@ class StartingUpFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-		response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		var path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/api/")) {
-			response.setContentType("application/json");
-			response.getWriter().write("{\"status\":503,\"error\":\"Starting up; try again in a few seconds\"}");
-			return;
-		}
 		// Before the user's language is known: both languages, Vietnamese first.
 		var vi = Locale.forLanguageTag("vi");
-		response.setContentType("text/html;charset=UTF-8");
-		response.getWriter()
-			.write("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\">"
-					+ "<meta http-equiv=\"refresh\" content=\"5\"><title>" + text("starting.title", vi)
-					+ "</title></head><body><h1>" + text("starting.title", vi) + "</h1><p>" + text("starting.text", vi)
-					+ "</p><p lang=\"en\">" + text("starting.text", Locale.ENGLISH) + "</p></body></html>");
+		new UnavailableAnswer(5, "Starting up; try again in a few seconds", null, "vi", text("starting.title", vi),
+				"<p>" + UnavailableAnswer.escape(text("starting.text", vi)) + "</p><p lang=\"en\">"
+						+ UnavailableAnswer.escape(text("starting.text", Locale.ENGLISH)) + "</p>",
+				5)
+			.write(request, response);
 	}
 
 	private String text(String key, Locale locale) {
-		return HtmlUtils.htmlEscape(this.messages.getMessage(key, null, locale), "UTF-8");
+		return this.messages.getMessage(key, null, locale);
 	}
 
 }

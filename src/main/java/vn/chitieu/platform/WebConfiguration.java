@@ -59,13 +59,14 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Before everything else: no request is served before the application is ready.
+	 * Before everything but the request log (whose line then shows the 503): no request
+	 * is served before the application is ready.
 	 */
 	@Bean
 	FilterRegistrationBean<StartingUpFilter> startingUpFilter(ApplicationAvailability availability,
 			MessageSource messageSource) {
 		var registration = new FilterRegistrationBean<>(new StartingUpFilter(availability, messageSource));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
 	}
 
