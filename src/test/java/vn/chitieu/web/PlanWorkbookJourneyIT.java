@@ -1,5 +1,7 @@
 package vn.chitieu.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -208,8 +210,18 @@ class PlanWorkbookJourneyIT {
 			computed(row.locator("td[data-year='" + YEAR + "'] .pvalue"));
 		}
 		assertThat(this.page.locator("tr[data-indicator='TH-01']")).containsText("≥ 90 %");
+		// The ratio of the closed year, as the figures the schools had approved give it.
+		assertThat(this.page.locator("tr[data-indicator='TH-01'] td[data-year='2023-2024'] .pvalue"))
+			.hasText(percent(approvedRatio("teachers_university_plus", "teachers", "TH", 2023)));
 		this.page.locator("tr[data-indicator='TH-01']").scrollIntoViewIfNeeded();
 		Browser.screenshot(this.page, "plan-workbook-dashboard");
+
+		// The milestones came through from the workbook.
+		this.page.navigate("/plans/" + CODE + "/indicators/THCS-01");
+		var milestones = this.page.locator("main table").getByText("Mốc từng năm:").locator("..");
+		assertThat(milestones).containsText("2025-2026: 80");
+		assertThat(milestones).containsText("2026-2027: 84");
+		assertThat(milestones).containsText("2027-2028: 87");
 	}
 
 	@Test
@@ -285,6 +297,24 @@ class PlanWorkbookJourneyIT {
 			.setInputFiles(new FilePayload(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 					workbook));
 		this.page.locator("#upload").click();
+	}
+
+	/**
+	 * Σ numerator ÷ Σ denominator × 100 over the schools whose report of the year was
+	 * approved with both figures.
+	 */
+	private BigDecimal approvedRatio(String numerator, String denominator, String level, int startYear) {
+		return this.jdbc.queryForObject("""
+				select 100 * sum(n.value) / sum(d.value) from submission s
+				join figure n on n.submission_id = s.id and n.metric_code = ? and n.level = ?
+				join figure d on d.submission_id = s.id and d.metric_code = ? and d.level = ?
+				where s.school_year = ? and s.status = 'APPROVED'""", BigDecimal.class, numerator, level, denominator,
+				level, startYear);
+	}
+
+	/** "93,2 %", as the dashboard writes a percentage. */
+	private static String percent(BigDecimal value) {
+		return value.setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString().replace('.', ',') + " %";
 	}
 
 	/** A value computed, not "—". */
