@@ -102,6 +102,9 @@ class PlanWorkbookJourneyIT {
 	/** The empty workbook, as downloaded. */
 	byte[] empty;
 
+	/** The filled workbook with the clerk's mistake. */
+	byte[] refused;
+
 	@BeforeAll
 	void launch() {
 		this.browser = Browser.launch("http://localhost:" + this.port);
@@ -135,7 +138,8 @@ class PlanWorkbookJourneyIT {
 	void aWorkbookWithAMistakeIsRefusedWithWhereItIsAndNothingStored() {
 		var typo = RATIO.clone();
 		typo[7] = TYPO;
-		upload(workbook(typo), "ke-hoach-2025-2030.xlsx");
+		this.refused = workbook(typo);
+		upload(this.refused, "ke-hoach-2025-2030.xlsx");
 		var problems = this.page.locator("#problems");
 		assertThat(problems)
 			.containsText("Tệp ke-hoach-2025-2030.xlsx không được nạp (1 lỗi). Không có gì bị thay đổi.");
@@ -153,8 +157,15 @@ class PlanWorkbookJourneyIT {
 	@Test
 	@Order(3)
 	void theCorrectedWorkbookBecomesADraftWhosePreviewIsComputedFromTheFigures() {
-		this.page.navigate("/plans/import/workbook");
-		upload(workbook(RATIO), "ke-hoach-2025-2030.xlsx");
+		// The clerk corrects the cell the page named, and only that one.
+		var corrected = PlanWorkbookFiles.edit(this.refused, (book) -> {
+			var cell = book.getSheet("Chỉ tiêu").getRow(1).getCell(7);
+			assertThat(cell.getStringCellValue()).isEqualTo(TYPO);
+			cell.setCellValue(RATIO[7]);
+		});
+		this.page.navigate("/plans");
+		this.page.locator("#import-workbook").click();
+		upload(corrected, "ke-hoach-2025-2030.xlsx");
 		this.page.waitForURL("**/plans/" + CODE + "/draft");
 		assertThat(this.page.locator(".alert-success"))
 			.containsText("Đã nạp tệp ke-hoach-2025-2030.xlsx thành bản nháp phiên bản 1 của kế hoạch " + CODE);
@@ -244,7 +255,7 @@ class PlanWorkbookJourneyIT {
 		target.fill("{at_least: 95}");
 		assertThat(this.page.locator("#target-live .live-ok")).hasText("Chỉ tiêu phải đạt đọc được.");
 		assertThat(this.page.locator("#target-live .live-problem")).hasCount(0);
-		target.scrollIntoViewIfNeeded();
+		this.page.locator("#target-live").scrollIntoViewIfNeeded();
 		Browser.screenshot(this.page, "plan-editor-live");
 		this.page.locator("#save").click();
 		assertThat(this.page.locator(".alert-success")).hasText("Đã lưu vào bản nháp.");
