@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,10 @@ class PlanWorkbookJourneyIT {
 	/** A value as the pages show it: "72,4 %", "100 %". */
 	private static final Pattern PERCENT = Pattern.compile("\\d+(,\\d+)?\\s%");
 
+	private static final double ASSERTION_TIMEOUT = 30_000;
+
+	private static final double PLAYWRIGHT_DEFAULT_TIMEOUT = 5_000;
+
 	@DynamicPropertySource
 	static void ownDatabase(DynamicPropertyRegistry registry) {
 		SampleDatabase.register("planjourney", registry);
@@ -107,12 +112,17 @@ class PlanWorkbookJourneyIT {
 
 	@BeforeAll
 	void launch() {
+		// Every page load runs axe-core, which holds a page's thread for seconds on a
+		// busy
+		// machine: the assertions wait as long as the actions do, not Playwright's 5 s.
+		PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT);
 		this.browser = Browser.launch("http://localhost:" + this.port);
 		this.page = this.browser.logIn(Logins.OFFICE, Logins.PASSWORD);
 	}
 
 	@AfterAll
 	void close() {
+		PlaywrightAssertions.setDefaultAssertionTimeout(PLAYWRIGHT_DEFAULT_TIMEOUT);
 		if (this.browser != null) {
 			this.browser.close();
 		}
@@ -123,6 +133,7 @@ class PlanWorkbookJourneyIT {
 	void theOfficeDownloadsAnEmptyPlanWorkbook() throws Exception {
 		this.page.navigate("/plans");
 		this.page.locator("#import-workbook").click();
+		this.page.waitForURL("**/plans/import/workbook");
 		assertThat(this.page.locator("h1")).hasText("Nhập kế hoạch từ tệp Excel");
 		var download = this.page.waitForDownload(() -> this.page.locator("#empty-workbook").click());
 		assertThat(download.suggestedFilename()).isEqualTo("ke-hoach-moi.xlsx");
@@ -180,6 +191,7 @@ class PlanWorkbookJourneyIT {
 
 		// The share: how many public primary schools are at the national standard.
 		rows.nth(1).getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
+		this.page.waitForURL("**/plans/" + CODE + "/draft/indicators/TH-02");
 		assertThat(this.page.locator("#measure")).hasValue(SHARE[7]);
 		this.page.locator("#check").click();
 		assertThat(this.page.locator("#checked")).isVisible();
@@ -201,6 +213,7 @@ class PlanWorkbookJourneyIT {
 	void publishedTheNewPlansDashboardShowsTheThreeIndicatorsComputed() {
 		this.page.navigate("/plans/" + CODE + "/draft");
 		this.page.locator("#publish").click();
+		this.page.waitForURL("**/plans/" + CODE + "/draft/publish");
 		// A new plan's figures are asked on the forms for it from the next school year;
 		// they are already in the catalog, with figures.
 		var metrics = this.page.locator("#new-metrics");
