@@ -165,6 +165,9 @@
                 if (note && originalNote) { originalNote.value = sentNote; }
                 if (server) { server.textContent = ''; }
                 if (status) { status.textContent = answer.body.message; }
+                if (answer.body.warnings && answer.body.warnings[name]) {
+                    plausibility(input, box, answer.body.warnings[name], answer.body.explanationLabel);
+                }
                 dirty = !allSaved();
             } else if (answer.body.status === 'invalid') {
                 var messages = (answer.body.fields && answer.body.fields[name]) || [];
@@ -182,6 +185,43 @@
                 if (status) { status.textContent = answer.body.message; }
             }
         });
+    }
+
+    // A figure just saved that looks implausible (far from last year's or from similar
+    // schools): its warning and the box for the unit's explanation, at once, as the page
+    // would show them after a reload; both go when the figure no longer looks implausible.
+    function plausibility(input, box, warnings, label) {
+        if (!box) { return; }
+        Array.prototype.forEach.call(box.querySelectorAll('.plausibility-warning'), function (old) {
+            box.removeChild(old);
+        });
+        warnings.forEach(function (text) {
+            var line = document.createElement('div');
+            line.className = 'text-warning-emphasis plausibility-warning';
+            line.textContent = text;
+            box.appendChild(line);
+        });
+        var explanation = field(input.name, 'e');
+        if (!explanation && warnings.length) {
+            var wrapper = document.createElement('div');
+            wrapper.className = 'mt-1 explanation';
+            var caption = document.createElement('label');
+            caption.className = 'form-label small mb-0';
+            caption.htmlFor = input.id + '-explanation';
+            caption.textContent = label;
+            explanation = document.createElement('input');
+            explanation.type = 'text';
+            explanation.className = 'form-control form-control-sm';
+            explanation.maxLength = 500;
+            explanation.id = input.id + '-explanation';
+            explanation.name = 'e' + input.name.substring(1);
+            wrapper.appendChild(caption);
+            wrapper.appendChild(explanation);
+            box.parentNode.insertBefore(wrapper, box.nextSibling);
+        }
+        if (explanation) {
+            explanation.parentNode.hidden = warnings.length === 0;
+        }
     }
 
     // Someone else saved since the form was loaded: the full save shows what they changed

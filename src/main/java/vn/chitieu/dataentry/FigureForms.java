@@ -168,7 +168,8 @@ public class FigureForms {
 		if (version != input.version()
 				&& !(mode == SaveMode.UPLOAD && onlyOwnChangesSince(user, unitId, year, input))) {
 			var current = submission.orElseThrow();
-			return conflict(current, sections, input, stored, changesSince(unitId, year, input.openedAt()));
+			var conflict = conflict(current, sections, input, stored, changesSince(unitId, year, input.openedAt()));
+			return conflict.withWarnings(mergedWarnings(unit, year, sections, stored, conflict, input, current));
 		}
 		boolean district = unit.kind() == UnitKind.DISTRICT;
 		if (submission.isPresent() && !district && !submission.get().getStatus().isEditable()) {
@@ -708,7 +709,43 @@ public class FigureForms {
 			}
 		}
 		return new SaveOutcome.Conflict(current.getUpdatedBy(), current.getUpdatedAt(), changes, mine, mineNotes,
-				contested);
+				contested, List.of());
+	}
+
+	/**
+	 * The warnings of the merge page: the plausibility of the figures as it shows them
+	 * (this user's readable values over the stored ones), each with the explanation this
+	 * user sent, else the stored one, so that an explanation typed before the save is
+	 * neither lost nor asked for again.
+	 */
+	private List<FigureWarning> mergedWarnings(UnitRef unit, SchoolYear year, List<FormSection> sections,
+			Map<FigureKey, FigureStore.Stored> stored, SaveOutcome.Conflict conflict, FigureInput input,
+			Submission current) {
+		var values = new HashMap<FigureKey, BigDecimal>();
+		stored.forEach((key, figure) -> values.put(key, figure.value()));
+		for (var section : sections) {
+			for (var metric : section.metrics()) {
+				var key = section.key(metric);
+				var text = conflict.mine().get(key);
+				if (text == null) {
+					continue;
+				}
+				var typed = NumberInput.parse(text, metric.type());
+				if (typed.error() == null && typed.value() != null) {
+					values.put(key, typed.value());
+				}
+				else if (typed.error() == null) {
+					values.remove(key);
+				}
+			}
+		}
+		var explanations = new HashMap<FigureKey, String>(this.store.explanations(current.getId()));
+		input.explanations().forEach((key, text) -> {
+			if (text != null && !text.isBlank()) {
+				explanations.put(key, text.strip());
+			}
+		});
+		return plausibility(unit, year, sections, values, lastYear(unit.id(), year), explanations);
 	}
 
 	/**

@@ -61,9 +61,13 @@ public sealed interface SaveOutcome {
 	 * @param mine the text of each field this user changed
 	 * @param mineNotes the note of each field whose note this user changed
 	 * @param contested the fields both changed to different values
+	 * @param warnings the figures that look implausible as the merge page shows them
+	 * (this user's values over the stored ones), with the explanations this user sent or,
+	 * failing those, the stored ones
 	 */
 	record Conflict(String changedBy, Instant changedAt, List<FigureChange> changes, Map<FigureKey, String> mine,
-			Map<FigureKey, String> mineNotes, Set<FigureKey> contested) implements SaveOutcome {
+			Map<FigureKey, String> mineNotes, Set<FigureKey> contested,
+			List<FigureWarning> warnings) implements SaveOutcome {
 
 		/**
 		 * A conflict with nothing of the user's to give back (a review).
@@ -72,7 +76,16 @@ public sealed interface SaveOutcome {
 		 * @param changes what they changed
 		 */
 		public Conflict(String changedBy, Instant changedAt, List<FigureChange> changes) {
-			this(changedBy, changedAt, changes, Map.of(), Map.of(), Set.of());
+			this(changedBy, changedAt, changes, Map.of(), Map.of(), Set.of(), List.of());
+		}
+
+		/**
+		 * @param others the warnings of the figures as the merge page shows them
+		 * @return this conflict with those warnings
+		 */
+		public Conflict withWarnings(List<FigureWarning> others) {
+			return new Conflict(this.changedBy, this.changedAt, this.changes, this.mine, this.mineNotes, this.contested,
+					List.copyOf(others));
 		}
 
 	}

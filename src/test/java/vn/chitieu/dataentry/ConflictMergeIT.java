@@ -158,6 +158,85 @@ class ConflictMergeIT {
 		assertThat(figure("teachers")).isEqualByComparingTo("42");
 	}
 
+	@Test
+	void shouldCarryTheExplanationOfAnImplausibleFigureThroughTheMergePageAndStoreIt() throws Exception {
+		var last = this.jdbc.queryForObject("""
+				select f.value from figure f join submission s on s.id = f.submission_id
+				where s.unit_id = ? and s.school_year = 2023 and f.metric_code = 'land_area_m2' and f.level = 'TH'""",
+				BigDecimal.class, this.support.id(SCHOOL));
+		assertThat(last).isGreaterThan(BigDecimal.valueOf(1000));
+		// Land area typed in hectares where square metres are asked: far from last
+		// year's.
+		var odd = last.movePointLeft(3).setScale(1, java.math.RoundingMode.HALF_UP);
+		var explanation = "Đo lại theo giấy chứng nhận mới";
+		var mine = open();
+		var colleagues = open();
+		this.mvc.perform(colleagues.set("f.TH.classes", "31").post("action=save").with(this.school))
+			.andExpect(status().is3xxRedirection());
+		var merge = this.mvc
+			.perform(mine.set("f.TH.land_area_m2", odd.toPlainString().replace('.', ','))
+				.set("e.TH.land_area_m2", explanation)
+				.post("action=save")
+				.with(this.school))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("sau khi bạn mở trang này")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(merge).as("the warning of the figure as this user typed it, beside it")
+			.containsPattern("(?s)id=\"f-TH-land_area_m2-msg\"((?!</td>).)*Khác xa năm trước");
+		var again = HtmlForm.of(merge, FORM);
+		assertThat(again.get("f.TH.classes")).isEqualTo("31");
+		assertThat(again.has("e.TH.land_area_m2")).as("the explanation box on the merge page").isTrue();
+		assertThat(again.get("e.TH.land_area_m2")).as("what this user explained, kept").isEqualTo(explanation);
+
+		this.mvc.perform(again.post("action=save").with(this.school)).andExpect(status().is3xxRedirection());
+		assertThat(figure("land_area_m2")).isEqualByComparingTo(odd);
+		assertThat(figure("classes")).isEqualByComparingTo("31");
+		assertThat(this.jdbc.queryForObject("""
+				select e.explanation from figure_explanation e join submission s on s.id = e.submission_id
+				where s.unit_id = ? and s.school_year = 2024 and e.metric_code = 'land_area_m2' and e.level = 'TH'""",
+				String.class, this.support.id(SCHOOL)))
+			.isEqualTo(explanation);
+	}
+
+	@Test
+	void shouldKeepAnExplanationTypedForAStoredFigureWhenTheSaveEndsOnTheMergePage() throws Exception {
+		var last = this.jdbc.queryForObject("""
+				select f.value from figure f join submission s on s.id = f.submission_id
+				where s.unit_id = ? and s.school_year = 2023 and f.metric_code = 'land_area_m2' and f.level = 'TH'""",
+				BigDecimal.class, this.support.id(SCHOOL));
+		var odd = last.movePointLeft(3).setScale(1, java.math.RoundingMode.HALF_UP);
+		var draft = open();
+		this.mvc
+			.perform(draft.set("f.TH.land_area_m2", odd.toPlainString().replace('.', ','))
+				.post("action=save")
+				.with(this.school))
+			.andExpect(status().is3xxRedirection());
+		// The draft's figure is flagged: the form asks for a word on it.
+		var mine = open();
+		assertThat(mine.has("e.TH.land_area_m2")).isTrue();
+		var colleagues = open();
+		this.mvc.perform(colleagues.set("f.TH.teachers", "41").post("action=save").with(this.school))
+			.andExpect(status().is3xxRedirection());
+		var explanation = "Trường đã bàn giao một phần đất cho phường";
+		var merge = this.mvc.perform(mine.set("e.TH.land_area_m2", explanation).post("action=save").with(this.school))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("sau khi bạn mở trang này")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var again = HtmlForm.of(merge, FORM);
+		assertThat(again.get("e.TH.land_area_m2")).as("what this user explained, kept").isEqualTo(explanation);
+		this.mvc.perform(again.post("action=save").with(this.school)).andExpect(status().is3xxRedirection());
+		assertThat(figure("teachers")).isEqualByComparingTo("41");
+		assertThat(this.jdbc.queryForObject("""
+				select e.explanation from figure_explanation e join submission s on s.id = e.submission_id
+				where s.unit_id = ? and s.school_year = 2024 and e.metric_code = 'land_area_m2' and e.level = 'TH'""",
+				String.class, this.support.id(SCHOOL)))
+			.isEqualTo(explanation);
+	}
+
 	private HtmlForm open() throws Exception {
 		var html = this.mvc.perform(get(this.path).with(this.school))
 			.andExpect(status().isOk())

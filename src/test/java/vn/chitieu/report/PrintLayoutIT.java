@@ -94,6 +94,99 @@ class PrintLayoutIT {
 		assertThat(pages).as("pages of the PDF").isGreaterThanOrEqualTo(groups * 2L);
 	}
 
+	@Test
+	void shouldRepeatTheUnitsKeyColumnsOnEveryPageOfEverySheetThatSplitsOverPages() throws Exception {
+		var split = new java.util.ArrayList<String>();
+		for (var url : new String[] { ReportIT.REPORT, FIGURES }) {
+			try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(download(url)))) {
+				for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+					var sheet = workbook.getSheetAt(i);
+					boolean oneWide = sheet.getFitToPage() && sheet.getPrintSetup().getFitWidth() == 1;
+					if (oneWide || width(sheet) <= Sheets.WIDE_PAGE_CHARACTERS) {
+						// Fitted to one page's width, or narrower: it never splits
+						// sideways.
+						continue;
+					}
+					split.add(sheet.getSheetName());
+					assertKeyColumnsOnEveryPage(workbook, i);
+				}
+			}
+		}
+		assertThat(split).as("the sheets wider than a page")
+			.contains(RawFigures.SCHOOLS_SHEET)
+			.anyMatch((name) -> name.endsWith("theo trường"));
+	}
+
+	/**
+	 * The sheet's print titles: its own, naming its key columns (STT, then the unit's
+	 * code and name when it has them) and its heading, which a spreadsheet prints on
+	 * every page of the sheet, each group of columns included.
+	 */
+	private static void assertKeyColumnsOnEveryPage(XSSFWorkbook workbook, int index) {
+		var sheet = workbook.getSheetAt(index);
+		var name = sheet.getSheetName();
+		assertThat(sheet.getColumnBreaks()).as("%s: printed in groups of columns", name).isNotEmpty();
+		var repeated = sheet.getRepeatingColumns();
+		assertThat(repeated).as("%s: key columns on every page", name).isNotNull();
+		assertThat(sheet.getRepeatingRows()).as("%s: heading on every page", name).isNotNull();
+		var headings = new java.util.ArrayList<String>();
+		for (int c = 0; c <= repeated.getLastColumn(); c++) {
+			headings.add(heading(sheet, c));
+		}
+		assertThat(repeated.getFirstColumn()).as(name).isZero();
+		assertThat(headings.get(0)).as("%s: the first repeated column", name).isEqualTo("STT");
+		int unitName = -1;
+		for (int c = 0; c < 8; c++) {
+			var text = heading(sheet, c);
+			if (text.equals("Trường") || text.equals("Phường")) {
+				unitName = c;
+				break;
+			}
+		}
+		if (unitName >= 0) {
+			assertThat(repeated.getLastColumn()).as("%s: repeated up to the unit's name", name).isEqualTo(unitName);
+			assertThat(headings).as("%s: the unit's code repeated", name).anyMatch((h) -> h.startsWith("Mã"));
+		}
+		// Stored as the sheet's own print titles, not another sheet's.
+		var titles = workbook.getAllNames()
+			.stream()
+			.filter((n) -> n.getNameName().equals("_xlnm.Print_Titles") && n.getSheetIndex() == index)
+			.toList();
+		assertThat(titles).as("%s: its print titles", name).hasSize(1);
+		var lastColumn = org.apache.poi.ss.util.CellReference.convertNumToColString(repeated.getLastColumn());
+		assertThat(titles.get(0).getRefersToFormula()).as(name)
+			.contains(name)
+			.contains("$A:$" + lastColumn)
+			.doesNotContain("#REF");
+	}
+
+	/** The heading of a column: the text of its cell in the repeated heading rows. */
+	private static String heading(org.apache.poi.ss.usermodel.Sheet sheet, int column) {
+		var rows = sheet.getRepeatingRows();
+		for (int r = rows.getFirstRow(); r <= rows.getLastRow(); r++) {
+			var row = sheet.getRow(r);
+			var cell = (row != null) ? row.getCell(column) : null;
+			if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+					&& !cell.getStringCellValue().isBlank()) {
+				return cell.getStringCellValue().strip();
+			}
+		}
+		return "";
+	}
+
+	/** How many characters wide the sheet's table is. */
+	private static int width(org.apache.poi.ss.usermodel.Sheet sheet) {
+		int last = 0;
+		for (var row : sheet) {
+			last = Math.max(last, row.getLastCellNum());
+		}
+		int total = 0;
+		for (int c = 0; c < last; c++) {
+			total += sheet.getColumnWidth(c) / 256;
+		}
+		return total;
+	}
+
 	/**
 	 * Checks a wide sheet's print setup and returns how many groups of columns it prints
 	 * in.

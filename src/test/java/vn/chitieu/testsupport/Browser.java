@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * Every page a journey loads is checked ({@link #problems(Page)}): it must fit the width
  * of the window, and axe-core must find no serious or critical accessibility violation.
  * What a check finds is logged at once and fails the journey when the browser is closed;
- * {@link #check(Page)} fails at once. The journeys run at {@link #DESKTOP} width, the
- * page tour at {@link #PHONE} width too.
+ * {@link #check(Page)} fails at once. The journeys and the page tour run at
+ * {@link #DESKTOP} width and at {@link #PHONE} width.
  */
 public final class Browser implements AutoCloseable {
 

@@ -66,6 +66,20 @@ class AutosaveJourneyIT {
 
 	String path;
 
+	/**
+	 * The window's width; the phone's subclass runs the same journeys at
+	 * {@link Browser#PHONE}.
+	 * @return the width in CSS pixels
+	 */
+	protected int width() {
+		return Browser.DESKTOP;
+	}
+
+	/** A screenshot of the window; on a phone the name ends in {@code -phone}. */
+	private void screenshot(Page page, String name) {
+		Browser.screenshot(page, (width() == Browser.DESKTOP) ? name : name + "-phone");
+	}
+
 	@BeforeAll
 	void launch() {
 		this.browser = Browser.launch("http://localhost:" + this.port);
@@ -88,8 +102,8 @@ class AutosaveJourneyIT {
 	@Test
 	void aFigureSavedOnLeavingItsFieldAppearsInAnotherWindowWithoutTouchingTheDataVersion() {
 		long dataVersion = dataVersion();
-		var mine = this.browser.logIn(USER, Logins.PASSWORD);
-		var other = this.browser.logIn(USER, Logins.PASSWORD);
+		var mine = this.browser.logIn(USER, Logins.PASSWORD, width());
+		var other = this.browser.logIn(USER, Logins.PASSWORD, width());
 		mine.navigate(this.path);
 		other.navigate(this.path);
 		mine.locator("#f-TH-pupils").fill("1234");
@@ -102,7 +116,7 @@ class AutosaveJourneyIT {
 		mine.locator("#f-TH-classes").press("Tab");
 		assertThat(figure("classes")).isEqualByComparingTo("30");
 		assertThat(mine.locator("#autosave-status")).containsText("Đã lưu lúc");
-		Browser.screenshot(mine, "autosave-saved");
+		screenshot(mine, "autosave-saved");
 
 		other.reload();
 		// Grouped by thousands, as staff write it.
@@ -120,8 +134,8 @@ class AutosaveJourneyIT {
 
 	@Test
 	void anAutosaveOnAFormSomeoneElseSavedEndsOnTheMergePage() {
-		var mine = this.browser.logIn(USER, Logins.PASSWORD);
-		var colleague = this.browser.logIn(USER, Logins.PASSWORD);
+		var mine = this.browser.logIn(USER, Logins.PASSWORD, width());
+		var colleague = this.browser.logIn(USER, Logins.PASSWORD, width());
 		mine.navigate(this.path);
 		colleague.navigate(this.path);
 		colleague.locator("#f-TH-pupils").fill("49");
@@ -135,7 +149,7 @@ class AutosaveJourneyIT {
 		assertThat(mine.locator("#f-TH-pupils")).hasValue("49");
 		assertThat(mine.locator("#f-TH-classes")).hasValue("31");
 		assertThat(figureOrNull("classes")).as("nothing of this user's saved yet").isNull();
-		Browser.screenshot(mine, "autosave-conflict");
+		screenshot(mine, "autosave-conflict");
 		mine.waitForNavigation(() -> mine.locator("#figures-form button[name=action][value=save]").click());
 		assertThat(mine.locator(".alert-success")).isVisible();
 		assertThat(figure("pupils")).isEqualByComparingTo("49");
@@ -153,7 +167,7 @@ class AutosaveJourneyIT {
 				new FigureInput(values, Map.of(), -1, Instant.now()), SaveMode.DRAFT);
 		assertThat(saved).isInstanceOf(SaveOutcome.Saved.class);
 
-		var page = this.browser.logIn(USER, Logins.PASSWORD);
+		var page = this.browser.logIn(USER, Logins.PASSWORD, width());
 		page.navigate(this.path);
 		page.onDialog((dialog) -> dialog.accept());
 		page.locator("#f-TH-teachers").fill(last);
@@ -162,6 +176,59 @@ class AutosaveJourneyIT {
 		assertThat(page.locator(".alert-success")).containsText("Đã gửi báo cáo");
 		assertThat(status()).isEqualTo("SUBMITTED");
 		assertThat(figure("teachers")).isEqualByComparingTo(last);
+	}
+
+	@Test
+	void aFigureFarFromLastYearsAsksForAnExplanationAsSoonAsItIsAutosaved() {
+		var last = this.jdbc.queryForObject("""
+				select f.value from figure f join submission s on s.id = f.submission_id
+				where s.unit_id = ? and s.school_year = 2023 and f.metric_code = 'land_area_m2' and f.level = 'TH'""",
+				BigDecimal.class, this.support.id(SCHOOL));
+		assertThat(last).isGreaterThan(BigDecimal.valueOf(1000));
+		// Hectares typed where square metres are asked: "14,773" for 14.773.
+		var odd = last.movePointLeft(3).setScale(1, java.math.RoundingMode.HALF_UP);
+		var page = this.browser.logIn(USER, Logins.PASSWORD, width());
+		page.navigate(this.path);
+		var land = page.locator("#f-TH-land_area_m2");
+		var explanation = page.locator("#f-TH-land_area_m2-explanation");
+		assertThat(explanation).hasCount(0);
+		land.fill(odd.toPlainString().replace('.', ','));
+		land.press("Tab");
+		assertThat(page.locator("#autosave-status")).containsText("Đã lưu lúc");
+		// At once, without reloading: why it looks wrong, and a place to say it is right.
+		assertThat(page.locator("#f-TH-land_area_m2-msg .plausibility-warning").first())
+			.containsText("Khác xa năm trước");
+		assertThat(explanation).isVisible();
+		assertThat(page.getByLabel("Giải thích (vì sao số liệu này đúng)")).hasAttribute("name", "e.TH.land_area_m2");
+		Browser.check(page);
+		screenshot(page, "autosave-plausibility");
+
+		var words = "Đo lại theo giấy chứng nhận mới";
+		explanation.fill(words);
+		explanation.press("Tab");
+		for (int i = 0; i < 50 && explanationStored() == null; i++) {
+			sleep();
+		}
+		assertThat(explanationStored()).as("the explanation, saved on leaving its field").isEqualTo(words);
+		page.reload();
+		assertThat(page.locator("#f-TH-land_area_m2-explanation")).hasValue(words);
+
+		// Corrected: the warning goes, and its box with it.
+		page.locator("#f-TH-land_area_m2").fill(last.toPlainString().replace('.', ','));
+		page.locator("#f-TH-land_area_m2").press("Tab");
+		assertThat(page.locator("#autosave-status")).containsText("Đã lưu lúc");
+		assertThat(page.locator("#f-TH-land_area_m2-msg .plausibility-warning")).hasCount(0);
+		assertThat(page.locator("#f-TH-land_area_m2-explanation")).isHidden();
+	}
+
+	private String explanationStored() {
+		return this.jdbc.queryForList("""
+				select e.explanation from figure_explanation e join submission s on s.id = e.submission_id
+				where s.unit_id = ? and s.school_year = 2024 and e.metric_code = 'land_area_m2' and e.level = 'TH'""",
+				String.class, this.support.id(SCHOOL))
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** A figure, waiting a little for an autosave still on its way. */

@@ -49,6 +49,20 @@ class ConcurrentEditingJourneyIT {
 
 	long unitId;
 
+	/**
+	 * The window's width; the phone's subclass runs the same journeys at
+	 * {@link Browser#PHONE}.
+	 * @return the width in CSS pixels
+	 */
+	protected int width() {
+		return Browser.DESKTOP;
+	}
+
+	/** A screenshot of the window; on a phone the name ends in {@code -phone}. */
+	private void screenshot(Page page, String name) {
+		Browser.screenshot(page, (width() == Browser.DESKTOP) ? name : name + "-phone");
+	}
+
 	@BeforeAll
 	void launch() {
 		this.browser = Browser.launch("http://localhost:" + this.port);
@@ -66,8 +80,8 @@ class ConcurrentEditingJourneyIT {
 	void twoPeopleSavingTheSameFormNeverUndoEachOthersChanges() {
 		this.jdbc.update("delete from submission where unit_id = ? and school_year = 2024", this.unitId);
 		var path = "/schools/" + this.unitId + "/figures/2024-2025";
-		var mine = this.browser.logIn(USER, Logins.PASSWORD);
-		var colleague = this.browser.logIn(USER, Logins.PASSWORD);
+		var mine = this.browser.logIn(USER, Logins.PASSWORD, width());
+		var colleague = this.browser.logIn(USER, Logins.PASSWORD, width());
 		mine.navigate(path);
 		mine.locator("#f-TH-pupils").fill("48");
 		mine.locator("#f-TH-classes").fill("30");
@@ -87,7 +101,7 @@ class ConcurrentEditingJourneyIT {
 		assertThat(mine.locator("#conflict")).containsText("sau khi bạn mở trang này");
 		assertThat(mine.locator("#f-TH-pupils")).hasValue("49");
 		assertThat(mine.locator("#f-TH-classes")).hasValue("31");
-		Browser.screenshot(mine, "conflict-merged");
+		screenshot(mine, "conflict-merged");
 		// Saving as the message invites keeps the colleague's 49.
 		save(mine);
 		assertThat(mine.locator(".alert-success")).isVisible();
@@ -104,7 +118,7 @@ class ConcurrentEditingJourneyIT {
 		save(mine);
 		assertThat(mine.locator(".conflict-choice")).containsText("Giữ giá trị của bạn: 42");
 		assertThat(mine.locator(".conflict-choice")).containsText("Giữ giá trị " + USER + " đã lưu: 41");
-		Browser.screenshot(mine, "conflict-choose");
+		screenshot(mine, "conflict-choose");
 		save(mine);
 		assertThat(mine.locator("#problems")).containsText("Chưa lưu được");
 		assertThat(mine.locator("#f-TH-teachers-msg")).containsText("hãy chọn giá trị giữ lại");

@@ -116,6 +116,27 @@ class JourneysIT {
 	/** The corrected number of pupils in two sessions a day. */
 	int twoSessions;
 
+	/**
+	 * The window's width the journeys run at; {@link JourneysPhoneIT} runs them on a
+	 * phone.
+	 * @return the width in CSS pixels
+	 */
+	protected int width() {
+		return Browser.DESKTOP;
+	}
+
+	/** Logs in, in a window of the journeys' width. */
+	private Page logIn(String user) {
+		return this.browser.logIn(user, Logins.PASSWORD, width());
+	}
+
+	/**
+	 * A screenshot of the window; on a phone the name ends in {@code -phone}.
+	 */
+	private void screenshot(Page page, String name) {
+		Browser.screenshot(page, (width() == Browser.DESKTOP) ? name : name + "-phone");
+	}
+
 	@BeforeAll
 	void launch() {
 		this.browser = Browser.launch("http://localhost:" + this.port);
@@ -134,7 +155,7 @@ class JourneysIT {
 	@Test
 	@Order(1)
 	void aSchoolFillsItsFormFixesWhatIsWrongSavesADraftAndSubmits() {
-		var page = this.browser.logIn(SCHOOL, Logins.PASSWORD);
+		var page = logIn(SCHOOL);
 		assertThat(page.locator("main")).containsText(SCHOOL_NAME);
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
 		assertThat(page.locator("h1")).containsText(SCHOOL_NAME);
@@ -153,7 +174,7 @@ class JourneysIT {
 		twoSessions.blur();
 		var message = page.locator("#" + twoSessions.getAttribute("id") + "-msg");
 		assertThat(message).containsText("Chỉ nhập số");
-		Browser.screenshot(page, "1a-school-form-invalid-value");
+		screenshot(page, "1a-school-form-invalid-value");
 		saveDraft(page);
 		assertThat(page.locator("#problems")).containsText("Chưa lưu được");
 		assertThat(page.locator("#problems")).containsText("1 ô có giá trị chưa đúng");
@@ -179,7 +200,7 @@ class JourneysIT {
 		assertThat(message).containsText(
 				"(" + Formats.number(BigDecimal.valueOf(this.pupils + 50), 0, VIETNAMESE) + ") không được lớn hơn");
 		assertThat(message).containsText("(" + Formats.number(BigDecimal.valueOf(this.pupils), 0, VIETNAMESE) + ")");
-		Browser.screenshot(page, "1b-school-form-refused");
+		screenshot(page, "1b-school-form-refused");
 		assertThat(status(SCHOOL)).isEqualTo("DRAFT");
 
 		// Fixed: saved as a draft, then submitted.
@@ -190,7 +211,7 @@ class JourneysIT {
 		assertThat(figure(SCHOOL, "pupils_two_sessions")).isEqualByComparingTo(BigDecimal.valueOf(this.pupils / 2));
 		submit(page);
 		assertThat(page.locator("main")).containsText("Đã gửi báo cáo cho Phòng GD&ĐT");
-		Browser.screenshot(page, "1c-school-submitted");
+		screenshot(page, "1c-school-submitted");
 		assertThat(status(SCHOOL)).isEqualTo("SUBMITTED");
 		assertThat(figure(SCHOOL, "pupils_two_sessions")).isEqualByComparingTo(BigDecimal.valueOf(this.pupils / 2));
 		page.context().close();
@@ -202,20 +223,20 @@ class JourneysIT {
 	@Order(2)
 	void theOfficeReturnsItWithACommentTheSchoolCorrectsAndTheOfficeApproves() {
 		var comment = "Số học sinh học 2 buổi/ngày chưa khớp sổ theo dõi, đề nghị trường kiểm tra lại.";
-		var office = this.browser.logIn(Logins.OFFICE, Logins.PASSWORD);
+		var office = logIn(Logins.OFFICE);
 		openFromTheQueue(office);
-		Browser.screenshot(office, "2a-office-review");
+		screenshot(office, "2a-office-review");
 		office.locator("#review-comment").fill(comment);
 		post(office,
 				() -> office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trả lại để sửa")).click());
 		assertThat(office.locator("main")).containsText("Đã trả lại báo cáo cho đơn vị kèm ý kiến.");
 		assertThat(status(SCHOOL)).isEqualTo("RETURNED");
 
-		var school = this.browser.logIn(SCHOOL, Logins.PASSWORD);
+		var school = logIn(SCHOOL);
 		school.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
 		assertThat(school.locator("main")).containsText("Ý kiến của Phòng GD&ĐT:");
 		assertThat(school.locator("main")).containsText(comment);
-		Browser.screenshot(school, "2b-school-sees-the-comment");
+		screenshot(school, "2b-school-sees-the-comment");
 		this.twoSessions = this.pupils * 3 / 5;
 		school.locator(TWO_SESSIONS).first().fill(String.valueOf(this.twoSessions));
 		submit(school);
@@ -245,9 +266,9 @@ class JourneysIT {
 		assertThat(after).as("THCS-02 moves when the school's figures count").isNotEqualByComparingTo(this.before);
 		var vi = this.format.in(VIETNAMESE);
 
-		var page = this.browser.logIn(Logins.OFFICE, Logins.PASSWORD);
+		var page = logIn(Logins.OFFICE);
 		page.navigate("/progress/" + PLAN + "?year=" + YEAR.label());
-		Browser.screenshot(page, "3a-dashboard");
+		screenshot(page, "3a-dashboard");
 		var table = page.locator("table.progress-table", new Page.LocatorOptions().setHas(page.getByText(INDICATOR)));
 		var row = table.locator("tbody tr", new Locator.LocatorOptions().setHas(page.getByText(INDICATOR, exact())));
 		int column = columnOf(table, YEAR.label());
@@ -255,7 +276,7 @@ class JourneysIT {
 			.hasText(vi.value(indicator.indicator(), after));
 		assertThat(row.locator(".pstatus").first()).hasText(vi.verdict(latest, indicator.indicator()));
 		row.scrollIntoViewIfNeeded();
-		Browser.screenshot(page, "3b-dashboard-thcs-02");
+		screenshot(page, "3b-dashboard-thcs-02");
 
 		row.getByRole(AriaRole.LINK).first().click();
 		assertThat(page.locator("h1")).containsText(indicator.indicator().name(VIETNAMESE));
@@ -271,7 +292,7 @@ class JourneysIT {
 			.hasText(Formats.number(BigDecimal.valueOf(this.twoSessions), 2, VIETNAMESE) + " / "
 					+ Formats.number(BigDecimal.valueOf(this.pupils), 2, VIETNAMESE));
 		school.scrollIntoViewIfNeeded();
-		Browser.screenshot(page, "3c-indicator-breakdown");
+		screenshot(page, "3c-indicator-breakdown");
 		page.context().close();
 	}
 
@@ -281,9 +302,9 @@ class JourneysIT {
 	@Order(4)
 	void theOfficeDownloadsTheOfficialReportHoldingTheNewValue() throws Exception {
 		var after = thcs02().year(YEAR).orElseThrow().result().value();
-		var page = this.browser.logIn(Logins.OFFICE, Logins.PASSWORD);
+		var page = logIn(Logins.OFFICE);
 		page.navigate("/progress/" + PLAN + "?year=" + YEAR.label());
-		Browser.screenshot(page, "4a-report-download");
+		screenshot(page, "4a-report-download");
 		var download = page.waitForDownload(
 				() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tải báo cáo gửi UBND (Excel)"))
 					.click());
@@ -319,7 +340,7 @@ class JourneysIT {
 	void aSchoolFillsItsExcelTemplateOfflineAndUploadsItAsADraft() throws Exception {
 		var code = "mn-mau-12";
 		assertThat(status(code)).as("a school that has not started").isNull();
-		var page = this.browser.logIn(code, Logins.PASSWORD);
+		var page = logIn(code);
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
 		page.getByText("Làm việc ngoại tuyến với tệp Excel").click();
 		var download = page.waitForDownload(
@@ -357,7 +378,7 @@ class JourneysIT {
 		post(page, () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click());
 		assertThat(page.locator("main")).containsText("Đã nhận tệp Excel");
 		assertThat(page.locator("main")).containsText("lưu dạng nháp");
-		Browser.screenshot(page, "5a-template-uploaded");
+		screenshot(page, "5a-template-uploaded");
 		assertThat(status(code)).isEqualTo("DRAFT");
 		long stored = this.jdbc.queryForObject("""
 				select count(*) from figure f join submission s on s.id = f.submission_id
@@ -374,19 +395,19 @@ class JourneysIT {
 	@Test
 	@Order(6)
 	void theLanguageSwitchTurnsThePagesIntoEnglishAndBack() {
-		var page = this.browser.logIn(SCHOOL, Logins.PASSWORD);
+		var page = logIn(SCHOOL);
 		assertThat(page.locator("html")).hasAttribute("lang", "vi");
 		assertThat(page.locator("main")).containsText("Các năm học của trường");
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+		menu(page).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("English")).click();
 		assertThat(page.locator("html")).hasAttribute("lang", "en");
 		assertThat(page.locator("main")).containsText("Your school");
-		Browser.screenshot(page, "6a-english");
+		screenshot(page, "6a-english");
 		// It stays English from page to page ...
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
 		assertThat(page.locator("html")).hasAttribute("lang", "en");
 		assertThat(page.locator("#figures-form")).containsText("Pupils");
 		// ... until switched back.
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tiếng Việt")).click();
+		menu(page).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Tiếng Việt")).click();
 		assertThat(page.locator("html")).hasAttribute("lang", "vi");
 		assertThat(page.locator("#figures-form")).containsText("Số học sinh");
 		page.context().close();
@@ -397,7 +418,7 @@ class JourneysIT {
 	@Test
 	@Order(7)
 	void anOpenFormWithUnsavedChangesKeepsTheSessionAlive() {
-		var page = this.browser.logIn("th-mau-17", Logins.PASSWORD);
+		var page = logIn("th-mau-17");
 		page.clock().install();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(YEAR.label()).setExact(true)).click();
 		var field = page.locator("#figures-form input[data-kind]").first();
@@ -407,7 +428,7 @@ class JourneysIT {
 		// still there; the server answers without content.
 		var ping = page.waitForResponse("**/session/keepalive", () -> page.clock().runFor(5 * 60 * 1000));
 		assertThat(ping.status()).isEqualTo(204);
-		Browser.screenshot(page, "7a-form-kept-alive");
+		screenshot(page, "7a-form-kept-alive");
 		page.context().close();
 	}
 
@@ -460,7 +481,7 @@ class JourneysIT {
 		assertThat(admin.locator("h1")).containsText("Thiết lập ban đầu");
 		assertThat(admin.locator("#setup-steps [data-done=false]")).hasCount(6);
 		assertThat(admin.locator("#setup-missing")).isVisible();
-		Browser.screenshot(admin, "8a-first-start-guide");
+		screenshot(admin, "8a-first-start-guide");
 		admin.navigate("/schools");
 		assertThat(admin.locator("#setup-missing")).containsText("Còn thiếu");
 
@@ -488,7 +509,7 @@ class JourneysIT {
 		}
 		upload(admin, "don-vi.xlsx", units);
 		assertThat(admin.locator("#preview")).containsText("Thêm mới 2, thay đổi 0");
-		Browser.screenshot(admin, "8b-first-start-units-preview");
+		screenshot(admin, "8b-first-start-units-preview");
 		admin.locator("#confirm").click();
 		assertThat(admin.locator(".alert-success")).containsText("Đã nhập xong: thêm 2, cập nhật 0 đơn vị.");
 
@@ -507,7 +528,7 @@ class JourneysIT {
 		assertThat(admin.locator("#preview")).containsText("sẽ tạo 2 người dùng");
 		admin.locator("#confirm").click();
 		assertThat(admin.locator(".slip")).hasCount(2);
-		Browser.screenshot(admin, "8c-first-start-account-slips");
+		screenshot(admin, "8c-first-start-account-slips");
 		var passwords = new HashMap<String, String>();
 		for (int i = 0; i < 2; i++) {
 			var slip = admin.locator(".slip").nth(i);
@@ -534,7 +555,7 @@ class JourneysIT {
 		office.navigate("/admin/setup");
 		assertThat(office.locator("#setup-complete")).isVisible();
 		assertThat(office.locator("#setup-missing")).hasCount(0);
-		Browser.screenshot(office, "8d-first-start-complete");
+		screenshot(office, "8d-first-start-complete");
 		office.context().close();
 
 		// 6. The school user of the roster: the slip's password, a new one, the report.
@@ -547,7 +568,7 @@ class JourneysIT {
 		assertThat(school.locator("main")).containsText("Đã lưu nháp");
 		submit(school);
 		assertThat(school.locator("main")).containsText("Đã gửi báo cáo cho Phòng GD&ĐT");
-		Browser.screenshot(school, "8e-first-start-school-submitted");
+		screenshot(school, "8e-first-start-school-submitted");
 		assertThat(jdbc.queryForObject("""
 				select s.status from submission s join org_unit u on u.id = s.unit_id
 				where u.code = 'THCS-HOAMINH' and s.school_year = 2025
@@ -563,8 +584,8 @@ class JourneysIT {
 	 * Logs in with a one-time password, which must be changed before anything else.
 	 * @return the page after the change
 	 */
-	private static Page firstLogIn(Browser browser, String username, String oneTimePassword, String newPassword) {
-		var page = browser.newPage();
+	private Page firstLogIn(Browser browser, String username, String oneTimePassword, String newPassword) {
+		var page = browser.newPage(width());
 		page.navigate("/login");
 		page.locator("#username").fill(username);
 		page.locator("#password").fill(oneTimePassword);
@@ -710,8 +731,23 @@ class JourneysIT {
 		}
 	}
 
+	/**
+	 * The main navigation, opened: on a phone it is folded behind the menu button, which
+	 * is pressed; on a laptop it is always shown.
+	 */
+	private static Locator menu(Page page) {
+		var toggler = page.locator("button.navbar-toggler");
+		var navigation = page.locator("#mainNav");
+		if (toggler.isVisible() && !"true".equals(toggler.getAttribute("aria-expanded"))) {
+			toggler.click();
+			assertThat(toggler).hasAttribute("aria-expanded", "true");
+		}
+		assertThat(navigation).isVisible();
+		return navigation;
+	}
+
 	private static void openFromTheQueue(Page office) {
-		office.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Duyệt báo cáo").setExact(true))
+		menu(office).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Duyệt báo cáo").setExact(true))
 			.first()
 			.click();
 		var row = office.locator("tr", new Page.LocatorOptions().setHas(office.getByText(SCHOOL_NAME, exact())));

@@ -273,9 +273,12 @@ class FigureFormController {
 			// The figures as they now stand, with this user's own changes over them; the
 			// form now counts as loaded with the figures as they stand, so that saving it
 			// writes only this user's changes.
+			// The explanations this user typed go along, with the warnings of the figures
+			// as the page shows them, so that saving it stores them.
 			var state = new FormState(conflict.mine(), conflict.mineNotes(), null, null, conflict.contested(), Map.of(),
-					Map.of());
-			var view = FormView.of(form, state, List.of(), true, this.texts, this.messages, locale);
+					input.explanations());
+			var view = FormView.of(form.withWarnings(conflict.warnings()), state, List.of(), true, this.texts,
+					this.messages, locale);
 			model.addAttribute("conflict", conflict);
 			model.addAttribute("conflictChanges", conflict.changes()
 				.stream()
@@ -314,6 +317,19 @@ class FigureFormController {
 			body.put("version", saved.version());
 			body.put("openedAt", now.toEpochMilli());
 			body.put("message", message("form.autosaved", locale, this.formats.time(now)));
+			// What looks implausible in the figures just saved, so that the page asks for
+			// an explanation at once, as it would after a reload.
+			var form = this.forms.open(user, unitId, year);
+			var warnings = new LinkedHashMap<String, List<String>>();
+			for (var key : input.raw().keySet()) {
+				this.catalog.find(key.metric())
+					.ifPresent((metric) -> warnings.put(key.fieldName(), form.warnings(key)
+						.stream()
+						.map((w) -> FormView.warning(w, metric, form.lastYear().get(key), this.messages, locale))
+						.toList()));
+			}
+			body.put("warnings", warnings);
+			body.put("explanationLabel", message("form.explanation", locale));
 			return ResponseEntity.ok(body);
 		}
 		if (outcome instanceof SaveOutcome.Invalid invalid) {
