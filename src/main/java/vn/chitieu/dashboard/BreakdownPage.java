@@ -77,6 +77,13 @@ record BreakdownPage(List<UnitStanding> rows, int number, int pages, int matchin
 	}
 
 	/**
+	 * @return whether the list is long enough to need its search (more than a page)
+	 */
+	boolean searchable() {
+		return this.total > SIZE;
+	}
+
+	/**
 	 * @return the previous page's link, null on the first
 	 */
 	Link previous() {
