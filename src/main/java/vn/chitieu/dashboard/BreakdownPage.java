@@ -79,21 +79,21 @@ record BreakdownPage(List<UnitStanding> rows, int number, int pages, int matchin
 	/**
 	 * @return whether the list is long enough to need its search (more than a page)
 	 */
-	boolean searchable() {
+	public boolean searchable() {
 		return this.total > SIZE;
 	}
 
 	/**
 	 * @return the previous page's link, null on the first
 	 */
-	Link previous() {
+	public Link previous() {
 		return (this.number > 1) ? link(this.number - 1) : null;
 	}
 
 	/**
 	 * @return the next page's link, null on the last
 	 */
-	Link next() {
+	public Link next() {
 		return (this.number < this.pages) ? link(this.number + 1) : null;
 	}
 
