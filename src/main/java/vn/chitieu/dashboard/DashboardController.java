@@ -2,6 +2,8 @@ package vn.chitieu.dashboard;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,12 +17,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.chitieu.orgunit.OrgUnits;
 import vn.chitieu.orgunit.SchoolYear;
+import vn.chitieu.orgunit.UnitKind;
+import vn.chitieu.orgunit.Ward;
 import vn.chitieu.planning.IndicatorLevel;
 import vn.chitieu.planning.Measure;
 import vn.chitieu.planning.MeasureDescriber;
 import vn.chitieu.planning.PlanSummary;
+import vn.chitieu.progress.IndicatorDetail;
 import vn.chitieu.progress.IndicatorProgress;
 import vn.chitieu.progress.Progress;
 import vn.chitieu.progress.ProgressStatus;
@@ -44,11 +51,18 @@ class DashboardController {
 
 	private final MessageSource messages;
 
-	DashboardController(Progress progress, MeasureDescriber describer, ChartData charts, MessageSource messages) {
+	private final OverviewRows overviewRows;
+
+	private final OrgUnits units;
+
+	DashboardController(Progress progress, MeasureDescriber describer, ChartData charts, MessageSource messages,
+			OverviewRows overviewRows, OrgUnits units) {
+		this.units = units;
 		this.progress = progress;
 		this.describer = describer;
 		this.charts = charts;
 		this.messages = messages;
+		this.overviewRows = overviewRows;
 	}
 
 	/**
@@ -70,8 +84,7 @@ class DashboardController {
 			.map(PlanSummary::code)
 			.orElse(plans.get(0).code());
 		boolean wards = "wards".equals(view) || user.role() == Role.WARD;
-		var target = org.springframework.web.util.UriComponentsBuilder
-			.fromPath(wards ? "/progress/{plan}/wards" : "/progress/{plan}")
+		var target = UriComponentsBuilder.fromPath(wards ? "/progress/{plan}/wards" : "/progress/{plan}")
 			.queryParamIfPresent("year", java.util.Optional.ofNullable(blank(year)))
 			.queryParamIfPresent("level", java.util.Optional.ofNullable(wards ? null : blank(level)))
 			.queryParamIfPresent("status", java.util.Optional.ofNullable(wards ? null : blank(status)))
@@ -102,17 +115,16 @@ class DashboardController {
 		var statusFilter = parse(ProgressStatus.class, status, "progress.badStatus", model, locale);
 		var plan = this.progress.plan(planCode, asOf, submitted)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		Map<IndicatorLevel, List<Row>> groups = new EnumMap<>(IndicatorLevel.class);
+		Map<IndicatorLevel, List<OverviewRow>> groups = new EnumMap<>(IndicatorLevel.class);
 		int shown = 0;
-		for (var indicator : plan.indicators()) {
-			if (levelFilter != null && indicator.indicator().level() != levelFilter) {
+		for (var row : this.overviewRows.rows(plan, locale)) {
+			if (levelFilter != null && row.level() != levelFilter) {
 				continue;
 			}
-			if (statusFilter != null && indicator.latest().status() != statusFilter) {
+			if (statusFilter != null && row.status() != statusFilter) {
 				continue;
 			}
-			groups.computeIfAbsent(indicator.indicator().level(), (l) -> new ArrayList<>())
-				.add(new Row(indicator, targets(indicator, locale)));
+			groups.computeIfAbsent(row.level(), (l) -> new ArrayList<>()).add(row);
 			shown++;
 		}
 		common(model, summary, plan.asOf(), submitted);
@@ -132,7 +144,8 @@ class DashboardController {
 	@GetMapping("/progress/{planCode}/indicators/{code}")
 	String indicator(@PathVariable String planCode, @PathVariable String code,
 			@RequestParam(required = false) String year, @RequestParam(defaultValue = "false") boolean submitted,
-			Model model, Locale locale) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) String ward,
+			@RequestParam(required = false) String page, Model model, Locale locale) {
 		var summary = summary(planCode);
 		var asOf = year(year, summary, model, locale);
 		var detail = this.progress.indicator(planCode, code, asOf, submitted)
@@ -156,6 +169,7 @@ class DashboardController {
 					.stream()
 					.filter((s) -> s.part().outcome() == vn.chitieu.progress.UnitResult.Outcome.MISSING)
 					.count());
+		breakdown(model, detail, indicator.code(), q, ward, page);
 		return "dashboard/indicator";
 	}
 
@@ -176,6 +190,62 @@ class DashboardController {
 		model.addAttribute("wards", wards);
 		model.addAttribute("ownWard", own);
 		return "dashboard/wards";
+	}
+
+	/**
+	 * The page of the breakdown asked for, and what its filter offers: the wards its
+	 * schools stand in.
+	 */
+	private void breakdown(Model model, IndicatorDetail detail, String code, String q, String ward, String page) {
+		var name = blank(q);
+		Long wardId = number(ward);
+		Integer asked = number(page) != null ? (int) Math.min(Integer.MAX_VALUE, Math.max(1, number(page))) : 1;
+		var wardIds = new HashSet<Long>();
+		for (var standing : detail.breakdown()) {
+			if (standing.unit().kind() == vn.chitieu.orgunit.UnitKind.SCHOOL && standing.unit().wardId() != null) {
+				wardIds.add(standing.unit().wardId());
+			}
+		}
+		var wards = wardIds.isEmpty() ? List.<Ward>of()
+				: this.units.wards().stream().filter((w) -> wardIds.contains(w.id())).toList();
+		if (wardId != null && !wardIds.contains(wardId)) {
+			wardId = null;
+		}
+		var plan = detail.plan().code();
+		var year = detail.progress().latest().year().label();
+		boolean submitted = detail.includeSubmitted();
+		Long chosenWard = wardId;
+		var breakdown = BreakdownPage.of(detail.breakdown(), name, wardId, asked, (n) -> {
+			var link = UriComponentsBuilder.fromPath("/progress/{plan}/indicators/{code}")
+				.queryParam("year", "{year}")
+				.queryParam("submitted", submitted);
+			var values = new HashMap<String, Object>(Map.of("plan", plan, "code", code, "year", year));
+			if (name != null) {
+				link.queryParam("q", "{q}");
+				values.put("q", name);
+			}
+			if (chosenWard != null) {
+				link.queryParam("ward", chosenWard);
+			}
+			return link.queryParam("page", n).fragment("breakdown").encode().buildAndExpand(values).toUriString();
+		});
+		model.addAttribute("breakdown", breakdown);
+		model.addAttribute("breakdownWards", wards);
+		model.addAttribute("q", name);
+		model.addAttribute("ward", wardId);
+		model.addAttribute("filtered", name != null || wardId != null);
+	}
+
+	private static Long number(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	// ------------------------------------------------------------------ helpers
@@ -241,15 +311,6 @@ class DashboardController {
 			.stream()
 			.map((t) -> this.describer.target(t, progress.indicator().unit(), locale))
 			.toList();
-	}
-
-	/**
-	 * An indicator in the overview.
-	 *
-	 * @param progress its progress
-	 * @param targets its targets as short formulas
-	 */
-	record Row(IndicatorProgress progress, List<String> targets) {
 	}
 
 }

@@ -57,6 +57,14 @@ class ProgressBenchmark {
 	@Test
 	void measure() throws Exception {
 		var scales = System.getProperty("benchmark.scales", "150,3000");
+		var into = System.getProperty("benchmark.generateOnly");
+		if (into != null && !into.isBlank()) {
+			// For the load test (bench/load.py --scale city): the synthetic data in a
+			// database of that name, kept, with the OFFICE login "bench", and nothing
+			// measured.
+			generateOnly(Integer.parseInt(scales.split(",")[0].strip()), into.strip());
+			return;
+		}
 		this.report.append("| scale | measure | runs | median (ms) | p95 (ms) |\n|---|---|---|---|---|\n");
 		for (var scale : scales.split(",")) {
 			run(Integer.parseInt(scale.strip()));
@@ -67,17 +75,44 @@ class ProgressBenchmark {
 		System.out.println("\n" + this.report);
 	}
 
-	private void run(int schools) throws Exception {
+	private void generateOnly(int schools, String database) throws Exception {
+		if (!database.matches("[a-z_][a-z0-9_]*")) {
+			throw new IllegalArgumentException("Not a plain database name: " + database);
+		}
 		int wards = Math.max(14, schools * 14 / 150);
-		var database = "chitieu_bench_" + schools + "_" + System.currentTimeMillis();
+		dropDatabase(database);
 		var url = createDatabase(database);
-		System.out.printf("%n== %d schools, %d wards, database %s%n", schools, wards, database);
-		var context = new SpringApplicationBuilder(ChiTieuApplication.class).run("--spring.datasource.url=" + url,
+		var context = start(url);
+		try {
+			var jdbc = context.getBean(JdbcTemplate.class);
+			long started = System.nanoTime();
+			generate(jdbc, schools, wards);
+			long figures = jdbc.queryForObject("select count(*) from figure", Long.class);
+			context.getBean(Users.class)
+				.create(new NewUser("bench", "benchmark-password", "Benchmark", Role.OFFICE, null, false), "benchmark");
+			System.out.printf("%ngenerated %d schools, %d wards, %,d figures into database %s in %.1f s%n", schools,
+					wards, figures, database, (System.nanoTime() - started) / 1e9);
+		}
+		finally {
+			context.close();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String url) {
+		return new SpringApplicationBuilder(ChiTieuApplication.class).run("--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + username(), "--spring.datasource.password=" + password(),
 				"--chitieu.embedded-db.enabled=false", "--chitieu.sample-data=false", "--server.port=0",
 				"--management.server.port=0", "--logging.level.root=warn",
 				// Generating the city's 753,340 figures takes longer than a request may.
 				"--CHITIEU_DB_STATEMENT_TIMEOUT_MS=600000");
+	}
+
+	private void run(int schools) throws Exception {
+		int wards = Math.max(14, schools * 14 / 150);
+		var database = "chitieu_bench_" + schools + "_" + System.currentTimeMillis();
+		var url = createDatabase(database);
+		System.out.printf("%n== %d schools, %d wards, database %s%n", schools, wards, database);
+		var context = start(url);
 		try {
 			var jdbc = context.getBean(JdbcTemplate.class);
 			long started = System.nanoTime();
