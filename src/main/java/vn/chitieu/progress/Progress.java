@@ -42,6 +42,8 @@ public class Progress {
 
 	private static final int CACHED_OVERVIEWS = 64;
 
+	private static final int CACHED_DETAILS = 32;
+
 	private final FigureSource source;
 
 	private final Plans plans;
@@ -57,6 +59,19 @@ public class Progress {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<OverviewKey, Stamped<PlanProgress>> eldest) {
 				return size() > CACHED_OVERVIEWS;
+			}
+		});
+
+	/**
+	 * Indicators in depth (with every unit's part: 3,000 at a city's scale), as the
+	 * overviews are kept: per plan, indicator, year and data version; fewer of them, each
+	 * being larger.
+	 */
+	private final Map<DetailKey, Stamped<IndicatorDetail>> details = java.util.Collections
+		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<DetailKey, Stamped<IndicatorDetail>> eldest) {
+				return size() > CACHED_DETAILS;
 			}
 		});
 
@@ -211,6 +226,16 @@ public class Progress {
 		}
 		var definition = asked.get().plan().definition();
 		var last = asked.get().last();
+		// The same data version gives the same detail: a page of the breakdown, the next
+		// page, another filter read the one computed for the first.
+		var key = new DetailKey(planCode, indicatorCode, last.startYear(), includeSubmitted);
+		var stamp = stamp(asked.get().versions(), yearsOf(definition.baselineYear(), last));
+		var cached = this.details.get(key);
+		if (cached != null && cached.stamp().equals(stamp) && cached.value().definition() == definition) {
+			Meters.progressCache("indicator", true);
+			return Optional.of(cached.value());
+		}
+		Meters.progressCache("indicator", false);
 		return Optional.of(Meters.progressComputation("indicator", () -> {
 			var data = data(yearsOf(definition.baselineYear(), last), includeSubmitted, asked.get().versions());
 			var progress = this.engine.computeWithLastYearInDetail(definition, indicator, data, last,
@@ -218,7 +243,10 @@ public class Progress {
 			var breakdown = this.engine.overWards(indicator.measure())
 					? this.engine.wardBreakdown(indicator, data.get(last), definition.baselineYear())
 					: this.engine.breakdown(indicator, progress.latest());
-			return new IndicatorDetail(asked.get().plan().summary(), definition, progress, breakdown, includeSubmitted);
+			var detail = new IndicatorDetail(asked.get().plan().summary(), definition, progress, breakdown,
+					includeSubmitted);
+			this.details.put(key, new Stamped<>(stamp, detail));
+			return detail;
 		}));
 	}
 
@@ -474,6 +502,10 @@ public class Progress {
 	}
 
 	private record YearKey(int startYear, boolean includeSubmitted) {
+	}
+
+	private record DetailKey(String plan, String indicator, int asOf, boolean includeSubmitted) {
+
 	}
 
 	private record OverviewKey(String plan, int asOf, boolean includeSubmitted) {

@@ -293,7 +293,8 @@ class PlanWorkbookJourneyIT {
 		var versions = this.page.locator("#versions tbody tr");
 		assertThat(versions).hasCount(2);
 		for (int i = 0; i < 2; i++) {
-			assertThat(versions.nth(i)).containsText("phonggd");
+			// Who published it, by name as everywhere else (not the login).
+			assertThat(versions.nth(i)).containsText("Chuyên viên Phòng GD&ĐT (mẫu)");
 			assertThat(versions.nth(i)).containsText(Pattern.compile("\\d{2}/\\d{2}/\\d{4}"));
 		}
 		Browser.screenshot(this.page, "plan-versions");

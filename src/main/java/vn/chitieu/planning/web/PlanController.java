@@ -35,9 +35,12 @@ class PlanController {
 
 	private final vn.chitieu.planning.PlanVersions versions;
 
+	private final vn.chitieu.security.Users users;
+
 	PlanController(Plans plans, MeasureDescriber describer, MetricCatalog catalog,
-			vn.chitieu.planning.PlanVersions versions) {
+			vn.chitieu.planning.PlanVersions versions, vn.chitieu.security.Users users) {
 		this.versions = versions;
+		this.users = users;
 		this.plans = plans;
 		this.describer = describer;
 		this.catalog = catalog;
@@ -83,6 +86,11 @@ class PlanController {
 		var code = plan.summary().code();
 		var all = this.versions.versions(code);
 		model.addAttribute("versions", isOffice(user) ? all : all.stream().filter((v) -> !v.isDraft()).toList());
+		// Who published or drafted a version, by name as in the audit trail (the login if
+		// the account is gone).
+		var people = new java.util.HashMap<String, String>();
+		this.users.all().forEach((u) -> people.put(u.username(), u.displayName()));
+		model.addAttribute("people", people);
 		model.addAttribute("draft",
 				isOffice(user) ? all.stream().filter((v) -> v.isDraft()).findFirst().orElse(null) : null);
 		Map<IndicatorLevel, List<IndicatorRow>> groups = new EnumMap<>(IndicatorLevel.class);
