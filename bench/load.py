@@ -3,6 +3,7 @@
 
     python3 bench/load.py                 # build the jar if missing, start it, measure, stop it
     python3 bench/load.py --jar OTHER.jar # another build, e.g. the version before a change
+    python3 bench/load.py --only surge    # one row, or a few: --only surge,startup
 
 Starts the jar on a database of its own (created and dropped here, on the PostgreSQL server
 of --db) with the sample district, then measures each row of issue 16's table through real
@@ -46,6 +47,9 @@ INDICATOR = f"/progress/{PLAN}/indicators/TH-04?year={YEAR}"
 API = f"/api/v1/plans/{PLAN}/progress?year={YEAR}"
 REFERENCE = "/img/favicon.svg"
 PASSWORD = "chitieu-mau"  # the sample district's logins (SampleDataLoader)
+
+# The rows of the table, in the order they are measured (--only picks some).
+ROWS = ("overview", "indicator", "api", "approval", "weight", "surge", "startup")
 
 WRK_SCRIPT = r"""
 done = function(summary, latency, requests)
@@ -413,9 +417,14 @@ def main():
     parser.add_argument("--schools", type=int, default=150, help="at most this many schools save in the surge")
     parser.add_argument("--java-opt", action="append", default=[], help="an extra JVM option (repeatable)")
     parser.add_argument("--keep", action="store_true", help="keep the database")
+    parser.add_argument("--only", default=",".join(ROWS),
+                        help="measure only these rows, a comma list of " + ", ".join(ROWS) + " (default: all)")
     parser.add_argument("--jfr", help="record the first start with Java Flight Recorder into this file "
                                       "(then: jfr print --events jdk.ExecutionSample FILE)")
     args = parser.parse_args()
+    only = {row.strip() for row in args.only.split(",") if row.strip()}
+    if not only or only - set(ROWS):
+        parser.error(f"--only: one or more of {', '.join(ROWS)}")
 
     ensure_wrk()
     os.makedirs(os.path.join(ROOT, "target"), exist_ok=True)
@@ -440,22 +449,30 @@ def main():
         try:
             office = Session(app.base).login("phonggd")
             cookie = {"Cookie": office.cookie_header()}
-            side_by_side(table, "district overview", app.base, OVERVIEW, cookie, args.connections, args.seconds)
-            side_by_side(table, "indicator page (TH-04, every primary school)", app.base, INDICATOR, cookie,
-                         args.connections, args.seconds)
+            if "overview" in only:
+                side_by_side(table, "district overview", app.base, OVERVIEW, cookie, args.connections, args.seconds)
+            if "indicator" in only:
+                side_by_side(table, "indicator page (TH-04, every primary school)", app.base, INDICATOR, cookie,
+                             args.connections, args.seconds)
             basic = {"Authorization": "Basic " + base64.b64encode(f"lanhdao:{PASSWORD}".encode()).decode()}
-            side_by_side(table, "JSON API, HTTP Basic", app.base, API, basic, args.connections, args.seconds)
-            token = api_token(db)
-            if token:
-                bearer = {"Authorization": "Bearer " + token}
-                side_by_side(table, "JSON API, bearer token", app.base, API, bearer, args.connections, args.seconds,
-                             reference=API, reference_headers=basic, reference_name="the same call with HTTP Basic")
-            after_change(table, app, db, office, args.rounds)
-            page_weight(table, app, office)
-            save_surge(table, app, db, args.connections, args.schools)
+            if "api" in only:
+                side_by_side(table, "JSON API, HTTP Basic", app.base, API, basic, args.connections, args.seconds)
+                token = api_token(db)
+                if token:
+                    bearer = {"Authorization": "Bearer " + token}
+                    side_by_side(table, "JSON API, bearer token", app.base, API, bearer, args.connections,
+                                 args.seconds, reference=API, reference_headers=basic,
+                                 reference_name="the same call with HTTP Basic")
+            if "approval" in only:
+                after_change(table, app, db, office, args.rounds)
+            if "weight" in only:
+                page_weight(table, app, office)
+            if "surge" in only:
+                save_surge(table, app, db, args.connections, args.schools)
         finally:
             app.stop()
-        startup(table, args, db)
+        if "startup" in only:
+            startup(table, args, db)
     finally:
         if not args.keep:
             psql(db, f"drop database if exists {db['name']}", "postgres")
