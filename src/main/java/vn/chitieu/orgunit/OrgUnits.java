@@ -226,13 +226,13 @@ public class OrgUnits {
 	public Optional<School> school(long id) {
 		return this.units.findById(id)
 			.filter((u) -> u.getKind() == UnitKind.SCHOOL)
-			.map((u) -> toSchool(u, wardNames()));
+			.map((u) -> toSchool(u, wardNameOf(u)));
 	}
 
 	public Optional<School> schoolByCode(String code) {
 		return this.units.findByCode(code)
 			.filter((u) -> u.getKind() == UnitKind.SCHOOL)
-			.map((u) -> toSchool(u, wardNames()));
+			.map((u) -> toSchool(u, wardNameOf(u)));
 	}
 
 	@Transactional
@@ -488,6 +488,21 @@ public class OrgUnits {
 			parts.add("opened=" + u.getOpenedYear());
 		}
 		return String.join("; ", parts);
+	}
+
+	/**
+	 * The name of a school's ward, by its id: one ward read, not all of them (every form
+	 * opened and saved asks for its school).
+	 */
+	private Map<Long, String> wardNameOf(OrgUnit school) {
+		var parent = school.getParentId();
+		if (parent == null) {
+			return Map.of();
+		}
+		return this.units.findById(parent)
+			.filter((u) -> u.getKind() == UnitKind.WARD)
+			.map((u) -> Map.of(u.getId(), u.getName()))
+			.orElse(Map.of());
 	}
 
 	private Map<Long, String> wardNames() {

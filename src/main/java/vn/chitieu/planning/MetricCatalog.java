@@ -66,6 +66,16 @@ public class MetricCatalog {
 		}
 	}
 
+	/**
+	 * The change counter the copy held in memory was read at; it moves whenever metrics,
+	 * rules or plans change, here or on another instance (after {@link #revalidate()}).
+	 * What is derived from the definitions may be kept under it.
+	 * @return the stamp of the current copy (read first if none is held)
+	 */
+	long stamp() {
+		return snapshot().stamp();
+	}
+
 	private long counter() {
 		var n = this.jdbc.queryForList("select n from data_version where scope = 'all'", Long.class);
 		return n.isEmpty() ? 0L : n.get(0);

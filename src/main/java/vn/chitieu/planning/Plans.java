@@ -1,10 +1,13 @@
 package vn.chitieu.planning;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +16,14 @@ import vn.chitieu.orgunit.SchoolYear;
 
 /**
  * The plans loaded, with their indicators and targets.
+ * <p>
+ * What the forms ask of the plans ({@link #metricsInUse}) is kept in memory per school
+ * year, stamped like the {@link MetricCatalog} with the database's change counter
+ * ({@code data_version} 'all', moved by trigger whenever plans, indicators, targets,
+ * metrics or {@code plan_metric_start} change): every form opened and every save asks it,
+ * and reading every published plan with its indicators and targets each time was most of
+ * a save's cost. The copy goes when the catalog's does, so a plan published on another
+ * instance counts on the next request.
  */
 @Service
 @Transactional(readOnly = true)
@@ -22,9 +33,14 @@ public class Plans {
 
 	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-	Plans(PlanRepository plans, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+	private final MetricCatalog catalog;
+
+	private volatile InUse inUse;
+
+	Plans(PlanRepository plans, org.springframework.jdbc.core.JdbcTemplate jdbc, MetricCatalog catalog) {
 		this.plans = plans;
 		this.jdbc = jdbc;
+		this.catalog = catalog;
 	}
 
 	/**
@@ -46,9 +62,27 @@ public class Plans {
 	 * published counts from the school year the Office chose then (the next one opened,
 	 * or the open one), never before.
 	 * @param year the school year
-	 * @return the metric codes
+	 * @return the metric codes, in the plans' order (not to be changed)
 	 */
 	public Set<String> metricsInUse(SchoolYear year) {
+		long stamp = this.catalog.stamp();
+		var current = this.inUse;
+		if (current == null || current.stamp() != stamp) {
+			current = new InUse(stamp, new ConcurrentHashMap<>());
+			this.inUse = current;
+		}
+		var cached = current.byYear().get(year.startYear());
+		if (cached != null) {
+			return cached;
+		}
+		// Read after the stamp: a change committed meanwhile moves the counter past it,
+		// and the next request, seeing the catalog's stamp move, reads again.
+		var codes = Collections.unmodifiableSet(readMetricsInUse(year));
+		current.byYear().putIfAbsent(year.startYear(), codes);
+		return codes;
+	}
+
+	private Set<String> readMetricsInUse(SchoolYear year) {
 		var all = this.plans.findAllByStatus(PlanStatus.PUBLISHED).stream().map(PlanEntity::toDefinition).toList();
 		var later = new java.util.HashMap<String, Set<String>>();
 		this.jdbc.query("select plan_code, metric_code from plan_metric_start where from_year > ?", (rs) -> {
@@ -71,6 +105,15 @@ public class Plans {
 			codes.addAll(own);
 		}
 		return codes;
+	}
+
+	/**
+	 * The metrics in use per school year, as read when the catalog had a stamp.
+	 *
+	 * @param stamp the catalog's change counter
+	 * @param byYear the metric codes, by school year (its start year)
+	 */
+	private record InUse(long stamp, Map<Integer, Set<String>> byYear) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.dao.DataAccessException;
@@ -26,12 +27,21 @@ import vn.chitieu.setup.SetupStatus.Step;
  * so the answer is kept in memory: it is computed again after any audited change commits
  * (every change of the organisation, units, users and school years is audited), and at
  * the latest a minute after it was computed, for changes made outside the application (a
- * restore, another instance).
+ * restore, another instance). The changes of the daily work (a figure saved, a report
+ * sent or reviewed, a reply) touch nothing it reads and keep it: on the deadline day
+ * every save would otherwise make the next page compute it again.
  */
 @Service
 public class Setup {
 
 	static final Duration MAX_AGE = Duration.ofMinutes(1);
+
+	/**
+	 * The audited actions that change nothing the status reads: figures, the status of
+	 * reports, the conversation about them, an uploaded form.
+	 */
+	static final Set<String> UNRELATED = Set.of("FIGURE_CHANGED", "STATUS_CHANGED", "REPORT_REPLIED",
+			"TEMPLATE_UPLOADED");
 
 	private final Organisation organisation;
 
@@ -90,11 +100,15 @@ public class Setup {
 	}
 
 	/**
-	 * Forgets the status once a change commits: the next page computes it again.
+	 * Forgets the status once a change it may read commits: the next page computes it
+	 * again.
 	 * @param event the changes recorded
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void changed(AuditRecorded event) {
+		if (UNRELATED.containsAll(event.actions())) {
+			return;
+		}
 		this.generation.incrementAndGet();
 		this.cached = null;
 	}

@@ -31,9 +31,12 @@ import vn.chitieu.platform.Formats;
  * @param messages problems not tied to one field, and the summary of field problems
  * @param filled how many fields hold a value
  * @param errors whether the messages are errors (a refused save) rather than warnings
+ * @param msgNumber what the browser says of a value that is not a number
+ * @param msgInteger what the browser says of a count with decimals
  */
 record FormView(FigureForm form, List<SectionView> sections, List<String> messages, List<Problem> values,
-		List<Problem> blanks, List<Problem> rules, List<Problem> unexplained, int filled, boolean errors) {
+		List<Problem> blanks, List<Problem> rules, List<Problem> unexplained, int filled, boolean errors,
+		String msgNumber, String msgInteger) {
 
 	/**
 	 * Builds the view of a form.
@@ -123,12 +126,15 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 				var contest = state.contested().contains(key) ? new Contest(mineShown(text, metric, messages, locale),
 						shownOrNone(stored, metric, messages, locale),
 						(choice == null) ? null : (choice ? "mine" : "theirs")) : null;
-				fields.add(new FieldView(key.fieldName(), key.fieldName().replace('.', '-'), metric,
-						metric.name(locale), metric.help(locale), metric.unit(locale), kind(metric), text,
-						shown(stored, metric, messages, locale), "n" + key.fieldName().substring(1), note,
-						shown(last, metric, messages, locale), byField.getOrDefault(key, List.of()), change,
+				var id = key.fieldName().replace('.', '-');
+				var help = metric.help(locale);
+				var fieldMessages = byField.getOrDefault(key, List.of());
+				fields.add(new FieldView(key.fieldName(), id, metric, metric.name(locale), help, metric.unit(locale),
+						kind(metric), text, shown(stored, metric, messages, locale), "n" + key.fieldName().substring(1),
+						note, shown(last, metric, messages, locale), fieldMessages, change,
 						(change != null) ? change.text(messages, locale) : "", options(metric, messages, locale),
-						original, originalNote, contest, warnings, explanation));
+						original, originalNote, contest, warnings, explanation,
+						shape(metric, id, help, fieldMessages, errors, messages, locale)));
 			}
 			var title = messages.getMessage("section." + section.section(), null, locale);
 			if (multiLevel && section.level() != null) {
@@ -136,7 +142,28 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 			}
 			sections.add(new SectionView(title, fields));
 		}
-		return new FormView(form, sections, general, valueProblems, blanks, rules, unexplained, filled, errors);
+		return new FormView(form, sections, general, valueProblems, blanks, rules, unexplained, filled, errors,
+				messages.getMessage("figure.error.notNumber", null, locale),
+				messages.getMessage("figure.error.integer", null, locale));
+	}
+
+	/**
+	 * What the template writes on a field's input, worked out here once rather than by
+	 * expressions in the template for each of the form's fields: on the deadline day
+	 * rendering the form was a quarter of a save's cost.
+	 */
+	private static Shape shape(Metric metric, String id, String help, List<String> fieldMessages, boolean errors,
+			MessageSource messages, Locale locale) {
+		boolean numeric = metric.type() != ValueType.YES_NO && metric.type() != ValueType.LEVEL;
+		boolean invalid = !fieldMessages.isEmpty();
+		return new Shape(numeric, (metric.type() == ValueType.COUNT) ? "numeric" : "decimal",
+				(metric.min() != null) ? metric.min().toString() : null,
+				(metric.max() != null) ? metric.max().toString() : null,
+				messages.getMessage("figure.error.min", new Object[] { metric.min() }, locale),
+				(metric.max() != null) ? messages.getMessage("figure.error.max", new Object[] { metric.max() }, locale)
+						: "",
+				id + "-msg" + ((help != null) ? " " + id + "-help" : ""), invalid ? "has-problem" : null,
+				invalid ? (errors ? "is-invalid" : "is-warning") : null, invalid);
 	}
 
 	/**
@@ -304,11 +331,12 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 	 * from; else null
 	 * @param warnings why its value looks implausible, if it does
 	 * @param explanation the unit's explanation of it
+	 * @param shape what its input carries
 	 */
 	record FieldView(String name, String id, Metric metric, String label, String help, String unit, String kind,
 			String value, String shown, String noteName, String note, String lastYear, List<String> messages,
 			YearChange change, String changeText, List<Option> options, String original, String originalNote,
-			Contest contest, List<String> warnings, String explanation) {
+			Contest contest, List<String> warnings, String explanation, Shape shape) {
 
 		/**
 		 * @return the parameter name of its explanation
@@ -356,6 +384,25 @@ record FormView(FigureForm form, List<SectionView> sections, List<String> messag
 			return this.change != null && this.change.changed();
 		}
 
+	}
+
+	/**
+	 * What a field's input carries, as the template writes it.
+	 *
+	 * @param numeric whether it is typed in (a count or a decimal), else chosen
+	 * @param inputMode the keyboard a phone shows
+	 * @param min the lowest value allowed, as text, null when none
+	 * @param max the highest value allowed, as text, null when none
+	 * @param msgMin what the browser says of a value below it
+	 * @param msgMax what the browser says of a value above it, empty when there is no
+	 * highest
+	 * @param describedBy the ids of its messages and its hint
+	 * @param rowClass the class of its row, null when all is well
+	 * @param inputClass the class of its input, null when all is well
+	 * @param invalid whether something is said against it
+	 */
+	record Shape(boolean numeric, String inputMode, String min, String max, String msgMin, String msgMax,
+			String describedBy, String rowClass, String inputClass, boolean invalid) {
 	}
 
 	/**
