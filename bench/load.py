@@ -294,27 +294,54 @@ def after_change(table, app, db, office, rounds):
 
 
 class FormParser(html.parser.HTMLParser):
-    """The fields of the form with the save button."""
+    """The fields of the form with the save button, with what a browser would send: a select's
+    selected option (else its first), a textarea's text, checked boxes only."""
 
     def __init__(self):
         super().__init__()
         self.forms, self.current = [], None
+        self.select = None  # [name, selected value, first value] of the open <select>
+        self.textarea = None  # the field of the open <textarea>
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "form":
             self.current = {"action": a.get("action"), "fields": [], "save": False}
             self.forms.append(self.current)
-        elif self.current is not None and tag in ("input", "textarea", "select") and a.get("name"):
+        elif self.current is None:
+            return
+        elif tag == "select" and a.get("name"):
+            self.select = [a["name"], None, None]
+        elif tag == "option" and self.select is not None:
+            value = a.get("value") or ""
+            if self.select[2] is None:
+                self.select[2] = value
+            if "selected" in a:
+                self.select[1] = value
+        elif tag == "textarea" and a.get("name"):
+            self.textarea = [a["name"], ""]
+            self.current["fields"].append(self.textarea)
+        elif tag == "input" and a.get("name"):
             if a.get("type") in ("checkbox", "radio") and "checked" not in a:
                 return
             self.current["fields"].append([a["name"], a.get("value") or ""])
-        elif self.current is not None and tag == "button" and a.get("name") == "action" and a.get("value") == "save":
+        elif tag == "button" and a.get("name") == "action" and a.get("value") == "save":
             self.current["save"] = True
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
 
     def handle_endtag(self, tag):
         if tag == "form":
             self.current = None
+        elif tag == "select" and self.select is not None:
+            name, selected, first = self.select
+            if self.current is not None:
+                self.current["fields"].append([name, selected if selected is not None else (first or "")])
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
 
 
 def save_surge(table, app, db, connections, max_schools):
@@ -369,7 +396,8 @@ def save_surge(table, app, db, connections, max_schools):
     reads = time.monotonic() - started
     table.add(f"deadline surge: {len(prepared)} schools saving once, {connections} concurrent",
               f"{len(prepared) / elapsed:.0f} saves/s (save + form reload p50 {statistics.median(times):.0f} ms, "
-              f"p95 {times[int(len(times) * 0.95) - 1]:.0f} ms), {failed} not saved, {events} audit events",
+              f"p95 {times[int(len(times) * 0.95) - 1]:.0f} ms), {failed} not saved, {events} audit events "
+              f"(one changed figure each)",
               f"opening the same forms: {len(prepared) / reads:.0f} forms/s", loadavg)
 
 
@@ -452,6 +480,9 @@ def main():
     try:
         app = App(args, db, [f"-XX:StartFlightRecording=filename={args.jfr},settings=profile"] if args.jfr else [])
         log(f"first start (the sample district loaded): ready in {app.ready:.1f} s")
+        # The planner's statistics of the freshly loaded data, as autovacuum would gather them
+        # soon after on a server that runs it (a CI machine may not): every row measured on them.
+        psql(db, "analyze")
         try:
             office = Session(app.base).login("phonggd")
             cookie = {"Cookie": office.cookie_header()}
@@ -520,6 +551,7 @@ def city_database(db):
                     "-Dsurefire.failIfNoSpecifiedTests=false", f"-Dbenchmark.scales={CITY_SCHOOLS}",
                     f"-Dbenchmark.generateOnly={db['name']}"], cwd=ROOT, env=env, check=True)
     log(f"city generated in {time.monotonic() - started:.0f} s")
+    psql(db, "analyze")  # the planner's statistics, as after the district's first start
 
 
 def run_city(args, db):
