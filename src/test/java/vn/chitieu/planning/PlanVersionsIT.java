@@ -222,7 +222,8 @@ class PlanVersionsIT {
 				.string(allOf(containsString("phiên bản 1 của kế hoạch, chỉ để xem"), containsString("≥ 77"))));
 		this.mvc.perform(get("/plans/" + CODE).with(as(Logins.VIEWER)))
 			.andExpect(content().string(allOf(containsString("Phiên bản 2"), containsString("Bản cũ"),
-					containsString(Logins.OFFICE), containsString("≥ 80"))));
+					// who published it, by name (HTML-escaped), not by login
+					containsString("Chuyên viên Phòng GD&amp;ĐT (mẫu)"), containsString("≥ 80"))));
 
 		// A third draft, discarded: nothing changes.
 		start(2);
