@@ -17,7 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class SampleDatabase {
 
-	private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
+	// PostgreSQL's longest name: 63 bytes (CI's database names are already 31 characters
+	// long).
+	private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
 	private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
 
