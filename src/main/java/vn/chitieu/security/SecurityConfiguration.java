@@ -46,6 +46,18 @@ class SecurityConfiguration {
 	 * The counts of failed logins, in the database: shared by every instance, kept across
 	 * restarts.
 	 */
+	/**
+	 * PostgreSQL's own statements for the sessions' tables: above all, an attribute is
+	 * written with {@code insert … on conflict do update}, so that two requests of one
+	 * session that store the same new attribute at once (the CSRF token of a session just
+	 * logged in, several tabs opened together) both succeed instead of one failing with a
+	 * duplicate key (ConcurrentSessionIT).
+	 */
+	@Bean
+	org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgreSqlSessions() {
+		return new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
+
 	@Bean
 	LoginAttempts loginAttempts(JdbcTemplate jdbc, PlatformTransactionManager transactions,
 			LoginProperties properties) {
