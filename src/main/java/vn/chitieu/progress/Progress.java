@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.chitieu.orgunit.SchoolYear;
 import vn.chitieu.orgunit.SchoolYears;
@@ -26,6 +26,7 @@ import vn.chitieu.planning.MetricCatalog;
 import vn.chitieu.planning.PlanSummary;
 import vn.chitieu.planning.Plans;
 import vn.chitieu.platform.Meters;
+import vn.chitieu.progress.Computed.Stamped;
 
 /**
  * Where the plans stand, from the figures in the database: the district overview, one
@@ -33,15 +34,22 @@ import vn.chitieu.platform.Meters;
  * <p>
  * What is read is cached, and every call first reads the change counters the database
  * keeps by trigger ({@code data_version}): a figure approved a moment ago counts on the
- * next call, with no batch and no lag. Each call reads in one repeatable-read
- * transaction, so the counters and the figures agree.
+ * next call, with no batch and no lag. The counters and the figures a computation uses
+ * are read in one short repeatable-read transaction, so they agree; the computation
+ * itself runs after it, holding no database connection. A crowd asking for the same
+ * overview or indicator right after a change waits for one computation of it (see
+ * {@link Computed}), without a connection either: the pool stays free for everyone else.
  */
 @Service
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class Progress {
 
 	private static final int CACHED_OVERVIEWS = 64;
 
+	/**
+	 * Indicators in depth (with every unit's part: 3,000 at a city's scale) are kept as
+	 * the overviews are: per plan, indicator, year and data version; fewer of them, each
+	 * being larger.
+	 */
 	private static final int CACHED_DETAILS = 32;
 
 	private final FigureSource source;
@@ -52,49 +60,35 @@ public class Progress {
 
 	private final ProgressEngine engine;
 
+	private final TransactionTemplate reading;
+
 	private final Map<YearKey, CachedYear> years = new ConcurrentHashMap<>();
 
-	private final Map<OverviewKey, Stamped<PlanProgress>> overviews = java.util.Collections
-		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<OverviewKey, Stamped<PlanProgress>> eldest) {
-				return size() > CACHED_OVERVIEWS;
-			}
-		});
+	private final Computed<OverviewKey, PlanProgress> overviews = new Computed<>(CACHED_OVERVIEWS);
 
-	/**
-	 * Indicators in depth (with every unit's part: 3,000 at a city's scale), as the
-	 * overviews are kept: per plan, indicator, year and data version; fewer of them, each
-	 * being larger.
-	 */
-	private final Map<DetailKey, Stamped<IndicatorDetail>> details = java.util.Collections
-		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<DetailKey, Stamped<IndicatorDetail>> eldest) {
-				return size() > CACHED_DETAILS;
-			}
-		});
-
-	/** The overviews being computed now, each by one request. */
-	private final Map<OverviewKey, CompletableFuture<Stamped<PlanProgress>>> computing = new ConcurrentHashMap<>();
+	private final Computed<DetailKey, IndicatorDetail> details = new Computed<>(CACHED_DETAILS);
 
 	private volatile Stamped<Map<String, Plans.LoadedPlan>> loadedPlans;
 
 	private final MetricCatalog catalog;
 
-	Progress(FigureSource source, Plans plans, SchoolYears schoolYears, MetricCatalog catalog) {
+	Progress(FigureSource source, Plans plans, SchoolYears schoolYears, MetricCatalog catalog,
+			PlatformTransactionManager transactions) {
 		this.catalog = catalog;
 		this.source = source;
 		this.plans = plans;
 		this.schoolYears = schoolYears;
 		this.engine = new ProgressEngine((code) -> catalog.find(code).orElse(null));
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
+		this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 	}
 
 	/**
 	 * @return the plans, the most recent target year first
 	 */
 	public List<PlanSummary> plans() {
-		return loaded(this.source.versions()).values().stream().map(Plans.LoadedPlan::summary).toList();
+		return read(() -> loaded(this.source.versions()).values().stream().map(Plans.LoadedPlan::summary).toList());
 	}
 
 	/**
@@ -102,7 +96,7 @@ public class Progress {
 	 * @return the plan, empty if there is none with that code
 	 */
 	public Optional<PlanSummary> summary(String code) {
-		return Optional.ofNullable(loaded(this.source.versions()).get(code)).map(Plans.LoadedPlan::summary);
+		return read(() -> Optional.ofNullable(loaded(this.source.versions()).get(code)).map(Plans.LoadedPlan::summary));
 	}
 
 	/**
@@ -112,7 +106,7 @@ public class Progress {
 	 * @return the year
 	 */
 	public SchoolYear defaultYear(PlanSummary plan) {
-		var current = this.schoolYears.current().orElse(plan.targetYear());
+		var current = read(() -> this.schoolYears.current()).orElse(plan.targetYear());
 		return clamp(current, plan.baselineYear(), plan.targetYear());
 	}
 
@@ -124,68 +118,40 @@ public class Progress {
 	 * @return the progress, empty for an unknown plan
 	 */
 	public Optional<PlanProgress> plan(String planCode, SchoolYear asOf, boolean includeSubmitted) {
-		return ask(planCode, asOf).map((asked) -> {
-			var definition = asked.plan().definition();
-			var last = asked.last();
-			var needed = yearsOf(definition.baselineYear(), last);
-			var key = new OverviewKey(planCode, last.startYear(), includeSubmitted);
-			var stamp = stamp(asked.versions(), needed);
-			var cached = this.overviews.get(key);
-			if (cached != null && cached.stamp().equals(stamp)) {
-				Meters.progressCache("overview", true);
-				return cached.value();
-			}
-			Meters.progressCache("overview", false);
-			// One computation per key and data version: requests that find the same
-			// version missing at the same time (a crowd right after an approval) wait for
-			// the first one's result instead of each computing it.
-			var mine = new CompletableFuture<Stamped<PlanProgress>>();
-			var running = this.computing.putIfAbsent(key, mine);
-			if (running != null) {
-				Stamped<PlanProgress> shared;
-				try {
-					shared = running.join();
-				}
-				catch (CompletionException ex) {
-					// Its failure is its own request's; this one tries for itself.
-					return compute(asked, key, stamp, needed, includeSubmitted).value();
-				}
-				if (shared.stamp().equals(stamp)) {
-					return shared.value();
-				}
-				return compute(asked, key, stamp, needed, includeSubmitted).value();
-			}
-			try {
-				var computed = compute(asked, key, stamp, needed, includeSubmitted);
-				mine.complete(computed);
-				return computed.value();
-			}
-			catch (RuntimeException | Error ex) {
-				mine.completeExceptionally(ex);
-				throw ex;
-			}
-			finally {
-				this.computing.remove(key, mine);
-			}
-		});
-	}
-
-	private Stamped<PlanProgress> compute(Asked asked, OverviewKey key, Map<String, Long> stamp,
-			List<SchoolYear> needed, boolean includeSubmitted) {
+		var asked = read(() -> ask(planCode, asOf)).orElse(null);
+		if (asked == null) {
+			return Optional.empty();
+		}
 		var definition = asked.plan().definition();
 		var last = asked.last();
+		var key = new OverviewKey(planCode, last.startYear(), includeSubmitted);
+		var stamp = stamp(asked.versions(), yearsOf(definition.baselineYear(), last));
+		var cached = this.overviews.cached(key, stamp);
+		Meters.progressCache("overview", cached != null);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		try {
+			return Optional.of(this.overviews.get(key, stamp, () -> computeOverview(planCode, asOf, includeSubmitted)));
+		}
+		catch (Vanished ex) {
+			return Optional.empty();
+		}
+	}
+
+	private Stamped<PlanProgress> computeOverview(String planCode, SchoolYear asOf, boolean includeSubmitted) {
 		return Meters.progressComputation("overview", () -> {
-			var data = data(needed, includeSubmitted, asked.versions());
+			var read = readFigures(planCode, asOf, includeSubmitted);
+			var definition = read.asked().plan().definition();
+			var last = read.asked().last();
 			var cache = cache(includeSubmitted);
 			// The indicators are independent: computed on every core.
 			var indicators = definition.indicators()
 				.parallelStream()
-				.map((i) -> this.engine.compute(definition, i, data, last, false, cache))
+				.map((i) -> this.engine.compute(definition, i, read.data(), last, false, cache))
 				.toList();
-			var progress = new PlanProgress(asked.plan().summary(), definition, last, includeSubmitted, indicators);
-			var stamped = new Stamped<>(stamp, progress);
-			this.overviews.put(key, stamped);
-			return stamped;
+			return new Stamped<>(read.stamp(),
+					new PlanProgress(read.asked().plan().summary(), definition, last, includeSubmitted, indicators));
 		});
 	}
 
@@ -201,12 +167,14 @@ public class Progress {
 	 */
 	public IndicatorProgress preview(vn.chitieu.planning.PlanDefinition plan, IndicatorDefinition indicator,
 			boolean includeSubmitted) {
-		var versions = this.source.versions();
-		this.catalog.revalidate(versions.getOrDefault("all", 0L));
-		var current = this.schoolYears.current().orElse(plan.targetYear());
-		var last = clamp(current, plan.baselineYear(), plan.targetYear());
-		var data = data(yearsOf(plan.baselineYear(), last), includeSubmitted, versions);
-		return this.engine.compute(plan, indicator, data, last, false, cache(includeSubmitted));
+		var read = read(() -> {
+			var versions = this.source.versions();
+			this.catalog.revalidate(versions.getOrDefault("all", 0L));
+			var current = this.schoolYears.current().orElse(plan.targetYear());
+			var last = clamp(current, plan.baselineYear(), plan.targetYear());
+			return Map.entry(last, data(yearsOf(plan.baselineYear(), last), includeSubmitted, versions));
+		});
+		return this.engine.compute(plan, indicator, read.getValue(), read.getKey(), false, cache(includeSubmitted));
 	}
 
 	/**
@@ -219,35 +187,45 @@ public class Progress {
 	 */
 	public Optional<IndicatorDetail> indicator(String planCode, String indicatorCode, SchoolYear asOf,
 			boolean includeSubmitted) {
-		var asked = ask(planCode, asOf);
-		var indicator = asked.flatMap((a) -> a.plan().indicator(indicatorCode)).orElse(null);
-		if (indicator == null) {
+		var asked = read(() -> ask(planCode, asOf)).orElse(null);
+		if (asked == null || asked.plan().indicator(indicatorCode).isEmpty()) {
 			return Optional.empty();
 		}
-		var definition = asked.get().plan().definition();
-		var last = asked.get().last();
+		var definition = asked.plan().definition();
+		var last = asked.last();
 		// The same data version gives the same detail: a page of the breakdown, the next
 		// page, another filter read the one computed for the first.
 		var key = new DetailKey(planCode, indicatorCode, last.startYear(), includeSubmitted);
-		var stamp = stamp(asked.get().versions(), yearsOf(definition.baselineYear(), last));
-		var cached = this.details.get(key);
-		if (cached != null && cached.stamp().equals(stamp) && cached.value().definition() == definition) {
-			Meters.progressCache("indicator", true);
-			return Optional.of(cached.value());
+		var stamp = stamp(asked.versions(), yearsOf(definition.baselineYear(), last));
+		var cached = this.details.cached(key, stamp);
+		Meters.progressCache("indicator", cached != null);
+		if (cached != null) {
+			return Optional.of(cached);
 		}
-		Meters.progressCache("indicator", false);
-		return Optional.of(Meters.progressComputation("indicator", () -> {
-			var data = data(yearsOf(definition.baselineYear(), last), includeSubmitted, asked.get().versions());
-			var progress = this.engine.computeWithLastYearInDetail(definition, indicator, data, last,
+		try {
+			return Optional
+				.of(this.details.get(key, stamp, () -> computeDetail(planCode, indicatorCode, asOf, includeSubmitted)));
+		}
+		catch (Vanished ex) {
+			return Optional.empty();
+		}
+	}
+
+	private Stamped<IndicatorDetail> computeDetail(String planCode, String indicatorCode, SchoolYear asOf,
+			boolean includeSubmitted) {
+		return Meters.progressComputation("indicator", () -> {
+			var read = readFigures(planCode, asOf, includeSubmitted);
+			var definition = read.asked().plan().definition();
+			var indicator = read.asked().plan().indicator(indicatorCode).orElseThrow(Vanished::new);
+			var last = read.asked().last();
+			var progress = this.engine.computeWithLastYearInDetail(definition, indicator, read.data(), last,
 					cache(includeSubmitted));
 			var breakdown = this.engine.overWards(indicator.measure())
-					? this.engine.wardBreakdown(indicator, data.get(last), definition.baselineYear())
+					? this.engine.wardBreakdown(indicator, read.data().get(last), definition.baselineYear())
 					: this.engine.breakdown(indicator, progress.latest());
-			var detail = new IndicatorDetail(asked.get().plan().summary(), definition, progress, breakdown,
-					includeSubmitted);
-			this.details.put(key, new Stamped<>(stamp, detail));
-			return detail;
-		}));
+			return new Stamped<>(read.stamp(), new IndicatorDetail(read.asked().plan().summary(), definition, progress,
+					breakdown, includeSubmitted));
+		});
 	}
 
 	/**
@@ -261,15 +239,20 @@ public class Progress {
 	 * indicator
 	 */
 	public List<UnitResult> parts(String planCode, String indicatorCode, SchoolYear year, boolean includeSubmitted) {
-		var asked = ask(planCode, year);
-		var indicator = asked.flatMap((a) -> a.plan().indicator(indicatorCode)).orElse(null);
+		ReadFigures read;
+		try {
+			read = readFigures(planCode, year, includeSubmitted);
+		}
+		catch (Vanished ex) {
+			return List.of();
+		}
+		var indicator = read.asked().plan().indicator(indicatorCode).orElse(null);
 		if (indicator == null) {
 			return List.of();
 		}
-		var definition = asked.get().plan().definition();
-		var last = asked.get().last();
-		var data = data(yearsOf(definition.baselineYear(), last), includeSubmitted, asked.get().versions());
-		return this.engine.computeWithLastYearInDetail(definition, indicator, data, last, cache(includeSubmitted))
+		return this.engine
+			.computeWithLastYearInDetail(read.asked().plan().definition(), indicator, read.data(), read.asked().last(),
+					cache(includeSubmitted))
 			.latest()
 			.main()
 			.result()
@@ -289,19 +272,24 @@ public class Progress {
 	 * unknown plan
 	 */
 	public Optional<UnitProgress> school(String planCode, long schoolId, SchoolYear asOf, boolean includeSubmitted) {
-		return ask(planCode, asOf).map((asked) -> {
-			var definition = asked.plan().definition();
-			var last = asked.last();
-			var all = data(yearsOf(definition.baselineYear(), last), includeSubmitted, asked.versions());
-			var own = restrict(all, (u) -> u.unitId() == schoolId, (w) -> false);
-			var result = new ArrayList<IndicatorProgress>();
-			for (var indicator : definition.indicators()) {
-				if (appliesToSchool(indicator, own.get(last), definition.baselineYear(), all.get(last), schoolId)) {
-					result.add(this.engine.compute(definition, indicator, own, last, true));
-				}
+		ReadFigures read;
+		try {
+			read = readFigures(planCode, asOf, includeSubmitted);
+		}
+		catch (Vanished ex) {
+			return Optional.empty();
+		}
+		var definition = read.asked().plan().definition();
+		var last = read.asked().last();
+		var all = read.data();
+		var own = restrict(all, (u) -> u.unitId() == schoolId, (w) -> false);
+		var result = new ArrayList<IndicatorProgress>();
+		for (var indicator : definition.indicators()) {
+			if (appliesToSchool(indicator, own.get(last), definition.baselineYear(), all.get(last), schoolId)) {
+				result.add(this.engine.compute(definition, indicator, own, last, true));
 			}
-			return new UnitProgress(asked.plan().summary(), last, includeSubmitted, schoolId, result);
-		});
+		}
+		return Optional.of(new UnitProgress(read.asked().plan().summary(), last, includeSubmitted, schoolId, result));
 	}
 
 	/**
@@ -316,14 +304,16 @@ public class Progress {
 	 */
 	public Optional<WardProgress> wards(String planCode, SchoolYear year, boolean includeSubmitted,
 			Predicate<Long> wards) {
-		var asked = ask(planCode, year);
-		if (asked.isEmpty()) {
+		var read = read(() -> ask(planCode, year).map((asked) -> new ReadFigures(asked, Map.of(),
+				data(List.of(asked.last()), includeSubmitted, asked.versions()))))
+			.orElse(null);
+		if (read == null) {
 			return Optional.empty();
 		}
-		var loaded = asked.get().plan();
+		var loaded = read.asked().plan();
 		var definition = loaded.definition();
-		var shown = asked.get().last();
-		var data = data(List.of(shown), includeSubmitted, asked.get().versions()).get(shown);
+		var shown = read.asked().last();
+		var data = read.data().get(shown);
 		var rates = definition.indicators().stream().filter((i) -> this.engine.overWards(i.measure())).toList();
 		var counted = definition.indicators()
 			.stream()
@@ -392,6 +382,27 @@ public class Progress {
 	}
 
 	// ------------------------------------------------------------------ reading
+
+	/**
+	 * Reads in one short repeatable-read transaction (or the caller's, if it has one).
+	 */
+	private <T> T read(Supplier<T> reading) {
+		return this.reading.execute((status) -> reading.get());
+	}
+
+	/**
+	 * The counters, the plan and the figures of its years up to the one asked, read
+	 * together.
+	 * @throws Vanished if there is no such plan (any more)
+	 */
+	private ReadFigures readFigures(String planCode, SchoolYear asOf, boolean includeSubmitted) {
+		return read(() -> {
+			var asked = ask(planCode, asOf).orElseThrow(Vanished::new);
+			var needed = yearsOf(asked.plan().definition().baselineYear(), asked.last());
+			return new ReadFigures(asked, stamp(asked.versions(), needed),
+					data(needed, includeSubmitted, asked.versions()));
+		});
+	}
 
 	/**
 	 * What every question starts with: the change counters, the plan, and the year asked
@@ -501,6 +512,19 @@ public class Progress {
 	private record Asked(Map<String, Long> versions, Plans.LoadedPlan plan, SchoolYear last) {
 	}
 
+	/** What a computation reads: the question, the counters it stamps and the figures. */
+	private record ReadFigures(Asked asked, Map<String, Long> stamp, Map<SchoolYear, YearData> data) {
+	}
+
+	/** A plan or indicator asked for that is no longer there. */
+	private static final class Vanished extends RuntimeException {
+
+		Vanished() {
+			super(null, null, false, false);
+		}
+
+	}
+
 	private record YearKey(int startYear, boolean includeSubmitted) {
 	}
 
@@ -509,9 +533,6 @@ public class Progress {
 	}
 
 	private record OverviewKey(String plan, int asOf, boolean includeSubmitted) {
-	}
-
-	private record Stamped<T>(Map<String, Long> stamp, T value) {
 	}
 
 	private record CachedYear(Map<String, Long> stamp, YearData data, Map<MeasureKey, MeasureResult> results) {

@@ -3,7 +3,21 @@ package vn.chitieu.progress;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +66,9 @@ class ProgressIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	FormSupport support;
 
@@ -142,6 +159,85 @@ class ProgressIT {
 				pool.shutdown();
 			}
 			assertThat(timer.count() - before).as("computations in round " + round).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void shouldKeepTheConnectionPoolFreeWhileACrowdWaitsForAnOverview() throws Exception {
+		this.progress.plan(PLAN, YEAR, false).orElseThrow();
+		var answers = crowdWhileTheFiguresAreSlow("overview",
+				() -> this.progress.plan(PLAN, YEAR, false).orElseThrow());
+		// The crowd's answer is the one kept for the current data.
+		assertThat(this.progress.plan(PLAN, YEAR, false).orElseThrow()).isSameAs(answers.get(0));
+	}
+
+	@Test
+	void shouldKeepTheConnectionPoolFreeWhileACrowdWaitsForAnIndicator() throws Exception {
+		this.progress.indicator(PLAN, "TH-15", YEAR, false).orElseThrow();
+		var answers = crowdWhileTheFiguresAreSlow("indicator",
+				() -> this.progress.indicator(PLAN, "TH-15", YEAR, false).orElseThrow());
+		assertThat(this.progress.indicator(PLAN, "TH-15", YEAR, false).orElseThrow()).isSameAs(answers.get(0));
+	}
+
+	/**
+	 * A crowd larger than the connection pool asks right after a change while reading the
+	 * figures is slow (the table locked, as under a big load): the one request computing
+	 * holds one connection, the others wait for its result holding none, so the rest of
+	 * the application still gets connections; then everyone gets the one result.
+	 */
+	private <T> List<T> crowdWhileTheFiguresAreSlow(String view, Callable<T> ask) throws Exception {
+		var pool = (HikariDataSource) this.dataSource;
+		int crowd = pool.getMaximumPoolSize() + 6;
+		var registry = io.micrometer.core.instrument.Metrics.globalRegistry;
+		var computations = registry.find("chitieu.progress.compute").tag("view", view).timer();
+		var misses = registry.find("chitieu.progress.cache").tags("cache", view, "result", "recompute").counter();
+		long computedBefore = computations.count();
+		double missedBefore = misses.count();
+		var executor = Executors.newFixedThreadPool(crowd);
+		try (var locker = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+			locker.setAutoCommit(false);
+			this.jdbc.queryForObject("select data_version_bump_years(array[?])::text", String.class, YEAR.startYear());
+			locker.createStatement().execute("lock table figure in access exclusive mode");
+			var answers = new ArrayList<Future<T>>();
+			for (int i = 0; i < crowd; i++) {
+				answers.add(executor.submit(ask));
+			}
+			// Everyone has read the counters and missed the cache…
+			var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+			while (misses.count() - missedBefore < crowd && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(misses.count() - missedBefore).as("requests that got as far as the cache").isEqualTo(crowd);
+			// …and one of them reads the figures, waiting for the lock.
+			while (waitingForALock(locker) == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(waitingForALock(locker)).isEqualTo(1);
+			assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections in use").isEqualTo(1);
+			var probe = CompletableFuture.supplyAsync(() -> this.jdbc.queryForObject("select 1", Integer.class));
+			assertThat(probe.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+			assertThat(answers).noneMatch(Future::isDone);
+
+			locker.commit();
+			var results = new ArrayList<T>();
+			for (var answer : answers) {
+				results.add(answer.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(results).allSatisfy((result) -> assertThat(result).isSameAs(results.get(0)));
+			assertThat(computations.count() - computedBefore).as("computations").isEqualTo(1);
+			return results;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static int waitingForALock(Connection connection) throws SQLException {
+		try (var statement = connection.createStatement();
+				var result = statement.executeQuery("select count(*) from pg_stat_activity "
+						+ "where wait_event_type = 'Lock' and datname = current_database()")) {
+			result.next();
+			return result.getInt(1);
 		}
 	}
 
