@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,16 +55,19 @@ class DashboardController {
 
 	private final OverviewRows overviewRows;
 
+	private final OverviewTables overviewTables;
+
 	private final OrgUnits units;
 
 	DashboardController(Progress progress, MeasureDescriber describer, ChartData charts, MessageSource messages,
-			OverviewRows overviewRows, OrgUnits units) {
+			OverviewRows overviewRows, OverviewTables overviewTables, OrgUnits units) {
 		this.units = units;
 		this.progress = progress;
 		this.describer = describer;
 		this.charts = charts;
 		this.messages = messages;
 		this.overviewRows = overviewRows;
+		this.overviewTables = overviewTables;
 	}
 
 	/**
@@ -108,7 +113,8 @@ class DashboardController {
 	@GetMapping("/progress/{planCode}")
 	String overview(@PathVariable String planCode, @RequestParam(required = false) String year,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String status,
-			@RequestParam(defaultValue = "false") boolean submitted, Model model, Locale locale) {
+			@RequestParam(defaultValue = "false") boolean submitted, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
 		var summary = summary(planCode);
 		var asOf = year(year, summary, model, locale);
 		var levelFilter = parse(IndicatorLevel.class, level, "progress.badLevel", model, locale);
@@ -129,7 +135,8 @@ class DashboardController {
 		}
 		common(model, summary, plan.asOf(), submitted);
 		model.addAttribute("progress", plan);
-		model.addAttribute("groups", groups);
+		model.addAttribute("tables",
+				this.overviewTables.html(plan, groups, levelFilter, statusFilter, locale, request, response));
 		model.addAttribute("shown", shown);
 		model.addAttribute("counts", plan.counts());
 		model.addAttribute("totals", plan.totals());

@@ -60,6 +60,21 @@ public final class Meters {
 	}
 
 	/**
+	 * Counts a part of a page asked for: answered with the HTML kept (hit) or rendered
+	 * again.
+	 * @param fragment which part, e.g. {@code overview-tables}
+	 * @param hit whether the kept HTML answered
+	 */
+	public static void fragmentCache(String fragment, boolean hit) {
+		Counter.builder("chitieu.fragment.cache")
+			.description("Parts of pages asked for: answered with the HTML kept (hit) or rendered again (render)")
+			.tag("fragment", fragment)
+			.tag("result", hit ? "hit" : "render")
+			.register(registry())
+			.increment();
+	}
+
+	/**
 	 * Records the time an Excel export took.
 	 * @param kind {@code official}, {@code figures} or {@code school}
 	 * @param outcome {@code success} or {@code error}

@@ -61,6 +61,12 @@ class DashboardIT {
 	@Autowired
 	ProgressFormat format;
 
+	@Autowired
+	OverviewRows overviewRows;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	Logins logins;
 
 	@BeforeEach
@@ -148,6 +154,65 @@ class DashboardIT {
 		var html = page("/progress/" + PLAN + "?lang=en&year=2023-2024", Logins.OFFICE);
 		assertThat(html).contains("Progress against the targets", "Achieved", "sample data");
 		assertThat(Pattern.compile("\\d+\\.\\d %").matcher(html).find()).isTrue();
+	}
+
+	@Test
+	void shouldRenderTheTablesOnceForEachLanguageFilterAndDataVersion() throws Exception {
+		var path = "/progress/" + PLAN + "?year=2024-2025";
+		var registry = io.micrometer.core.instrument.Metrics.globalRegistry;
+		var first = tables(page(path, Logins.OFFICE));
+		double hits = registry.counter("chitieu.fragment.cache", "fragment", "overview-tables", "result", "hit")
+			.count();
+		// Another reader of the same page: the same tables, from the HTML kept.
+		var again = tables(page(path, Logins.VIEWER));
+		assertThat(again).isEqualTo(first).contains("I. Giáo dục mầm non", ">TH-15<");
+		assertThat(registry.counter("chitieu.fragment.cache", "fragment", "overview-tables", "result", "hit").count())
+			.isEqualTo(hits + 1);
+		// In English, and filtered: each its own.
+		var english = tables(page(path + "&lang=en", Logins.OFFICE));
+		assertThat(english).contains("I. Preschool education", "(Target)").doesNotContain("I. Giáo dục mầm non");
+		var primary = tables(page(path + "&level=TH", Logins.OFFICE));
+		assertThat(primary).contains(">TH-15<").doesNotContain(">MN-01<").doesNotContain("I. Giáo dục mầm non");
+		assertThat(tables(page(path, Logins.OFFICE))).isEqualTo(first);
+
+		// A figure corrected: the next page shows the value computed now.
+		var before = row(first, "TH-15");
+		var change = """
+				update figure set value = value + ?
+				where metric_code = 'teachers' and level = 'TH' and submission_id = (
+				  select s.id from submission s join org_unit u on u.id = s.unit_id
+				  where u.code = 'TH-MAU-14' and s.school_year = 2024 and s.status = 'APPROVED')
+				""";
+		assertThat(this.jdbc.update(change, 60)).isEqualTo(1);
+		try {
+			var after = row(tables(page(path, Logins.OFFICE)), "TH-15");
+			var now = this.overviewRows
+				.build(this.progress.plan(PLAN, SchoolYear.of(2024), false).orElseThrow(),
+						java.util.Locale.forLanguageTag("vi"))
+				.stream()
+				.filter((r) -> r.code().equals("TH-15"))
+				.findFirst()
+				.orElseThrow();
+			var latest = now.cells().get(now.cells().size() - 1).value();
+			assertThat(after).isNotEqualTo(before).contains(">" + latest + "<");
+			assertThat(before).doesNotContain(">" + latest + "<");
+		}
+		finally {
+			this.jdbc.update(change, -60);
+		}
+	}
+
+	private static String tables(String page) {
+		int start = page.indexOf("<h2 class=\"h4 level-heading\"");
+		int end = page.indexOf("</section>", start);
+		assertThat(start).as("the indicators' tables").isPositive();
+		return page.substring(start, end);
+	}
+
+	private static String row(String tables, String code) {
+		var matcher = Pattern.compile("<tr data-indicator=\"" + code + "\">(.*?)</tr>", Pattern.DOTALL).matcher(tables);
+		assertThat(matcher.find()).as("the row of " + code).isTrue();
+		return matcher.group(1);
 	}
 
 	// ------------------------------------------------------------------ one indicator
