@@ -136,12 +136,10 @@ class DashboardController {
 		common(model, summary, plan.asOf(), submitted);
 		model.addAttribute("progress", plan);
 		model.addAttribute("tables",
-				this.overviewTables.html(plan, groups, levelFilter, statusFilter, locale, request, response));
+				this.overviewTables.tables(plan, groups, levelFilter, statusFilter, locale, request, response));
+		model.addAttribute("summary", this.overviewTables.summary(plan, locale, request, response));
 		model.addAttribute("shown", shown);
 		model.addAttribute("counts", plan.counts());
-		model.addAttribute("totals", plan.totals());
-		model.addAttribute("provisionalCounts", plan.provisionalCounts());
-		model.addAttribute("provisionalTotals", plan.provisionalTotals());
 		model.addAttribute("statuses", ProgressStatus.values());
 		model.addAttribute("level", levelFilter);
 		model.addAttribute("status", statusFilter);

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,31 +57,49 @@ class OverviewTables {
 
 	/**
 	 * @param progress the plan's progress
+	 * @param locale the reader's language
+	 * @param request the request (for the links' context path)
+	 * @param response its response
+	 * @return the count of indicators by level and status, as HTML
+	 */
+	String summary(PlanProgress progress, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		return kept("summary", progress, null, null, locale, request,
+				() -> render("summary", progress, Map.of(), locale, request, response));
+	}
+
+	/**
+	 * @param progress the plan's progress
 	 * @param groups the rows shown, by level
 	 * @param level the level filter, if any
 	 * @param status the status filter, if any
 	 * @param locale the reader's language
 	 * @param request the request (for the links' context path)
 	 * @param response its response
-	 * @return the tables' HTML
+	 * @return the indicators' tables, as HTML
 	 */
-	String html(PlanProgress progress, Map<IndicatorLevel, List<OverviewRow>> groups, IndicatorLevel level,
+	String tables(PlanProgress progress, Map<IndicatorLevel, List<OverviewRow>> groups, IndicatorLevel level,
 			ProgressStatus status, Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		var key = new Key(progress.plan().code(), progress.asOf().startYear(), progress.includeSubmitted(), level,
+		return kept("groups", progress, level, status, locale, request,
+				() -> render("groups", progress, groups, locale, request, response));
+	}
+
+	private String kept(String part, PlanProgress progress, IndicatorLevel level, ProgressStatus status, Locale locale,
+			HttpServletRequest request, Supplier<String> render) {
+		var key = new Key(part, progress.plan().code(), progress.asOf().startYear(), progress.includeSubmitted(), level,
 				status, locale, request.getContextPath());
 		var cached = this.cache.get(key);
 		boolean hit = cached != null && cached.progress() == progress;
-		Meters.fragmentCache("overview-tables", hit);
+		Meters.fragmentCache("overview-" + part, hit);
 		if (hit) {
 			return cached.html();
 		}
-		var html = render(progress, groups, locale, request, response);
+		var html = render.get();
 		this.cache.put(key, new Entry(progress, html));
 		return html;
 	}
 
-	private String render(PlanProgress progress, Map<IndicatorLevel, List<OverviewRow>> groups, Locale locale,
-			HttpServletRequest request, HttpServletResponse response) {
+	private String render(String part, PlanProgress progress, Map<IndicatorLevel, List<OverviewRow>> groups,
+			Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		// Links as every reader needs them: never with a session id written into them.
 		var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
 			.buildExchange(request, new HttpServletResponseWrapper(response) {
@@ -99,13 +119,18 @@ class OverviewTables {
 		variables.put("plan", progress.plan());
 		variables.put("asOf", progress.asOf());
 		variables.put("submitted", progress.includeSubmitted());
+		variables.put("counts", progress.counts());
+		variables.put("totals", progress.totals());
+		variables.put("provisionalCounts", progress.provisionalCounts());
+		variables.put("provisionalTotals", progress.provisionalTotals());
+		variables.put("statuses", ProgressStatus.values());
 		variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(this.context, null));
-		return this.templates.process(TEMPLATE, new WebContext(exchange, locale, variables));
+		return this.templates.process(TEMPLATE, Set.of(part), new WebContext(exchange, locale, variables));
 	}
 
-	private record Key(String plan, int asOf, boolean submitted, IndicatorLevel level, ProgressStatus status,
-			Locale locale, String contextPath) {
+	private record Key(String part, String plan, int asOf, boolean submitted, IndicatorLevel level,
+			ProgressStatus status, Locale locale, String contextPath) {
 	}
 
 	private record Entry(PlanProgress progress, String html) {

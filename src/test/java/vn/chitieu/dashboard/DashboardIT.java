@@ -161,13 +161,17 @@ class DashboardIT {
 		var path = "/progress/" + PLAN + "?year=2024-2025";
 		var registry = io.micrometer.core.instrument.Metrics.globalRegistry;
 		var first = tables(page(path, Logins.OFFICE));
-		double hits = registry.counter("chitieu.fragment.cache", "fragment", "overview-tables", "result", "hit")
+		double hits = registry.counter("chitieu.fragment.cache", "fragment", "overview-groups", "result", "hit")
+			.count();
+		double summaryHits = registry.counter("chitieu.fragment.cache", "fragment", "overview-summary", "result", "hit")
 			.count();
 		// Another reader of the same page: the same tables, from the HTML kept.
 		var again = tables(page(path, Logins.VIEWER));
 		assertThat(again).isEqualTo(first).contains("I. Giáo dục mầm non", ">TH-15<");
-		assertThat(registry.counter("chitieu.fragment.cache", "fragment", "overview-tables", "result", "hit").count())
+		assertThat(registry.counter("chitieu.fragment.cache", "fragment", "overview-groups", "result", "hit").count())
 			.isEqualTo(hits + 1);
+		assertThat(registry.counter("chitieu.fragment.cache", "fragment", "overview-summary", "result", "hit").count())
+			.isEqualTo(summaryHits + 1);
 		// In English, and filtered: each its own.
 		var english = tables(page(path + "&lang=en", Logins.OFFICE));
 		assertThat(english).contains("I. Preschool education", "(Target)").doesNotContain("I. Giáo dục mầm non");
