@@ -1,10 +1,13 @@
 package vn.chitieu.dataentry;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import vn.chitieu.orgunit.EducationLevel;
 import vn.chitieu.orgunit.SchoolYear;
 
 /**
@@ -26,6 +29,40 @@ public interface CountedFigures {
 	 * @return each year's figures
 	 */
 	Map<SchoolYear, CountedYear> load(Collection<SchoolYear> years, boolean includeSubmitted);
+
+	/**
+	 * The change counters of each unit in a school year, moved by the same triggers as
+	 * the year's counter (see {@code V29__data_unit_version.sql}): which units' figures
+	 * changed since they were read.
+	 * @param year the school year
+	 * @return the counter of each unit whose figures of that year ever changed
+	 */
+	Map<Long, Long> unitVersions(SchoolYear year);
+
+	/**
+	 * The figures of some units in one school year, to bring a year read earlier up to
+	 * date when only those units' figures changed (the units themselves did not: their
+	 * changes move the {@code all} counter).
+	 * @param year the school year
+	 * @param units the units
+	 * @param includeSubmitted whether submitted (not yet approved) figures count too
+	 * @return their figures that count, by unit and level (no level for a ward or the
+	 * district); a unit with none is left out. Empty when these units cannot be brought
+	 * up to date alone: one of them is switched off without a closing year, so whether it
+	 * counts at all depends on what it reported — read the whole year again.
+	 */
+	Optional<Map<UnitLevel, Map<String, BigDecimal>>> unitFigures(SchoolYear year, Collection<Long> units,
+			boolean includeSubmitted);
+
+	/**
+	 * A unit's figures for one level: a school's level, {@code null} for a ward or the
+	 * district.
+	 *
+	 * @param unitId the unit
+	 * @param level the level, or {@code null}
+	 */
+	record UnitLevel(long unitId, EducationLevel level) {
+	}
 
 	/**
 	 * The change counters kept by triggers in the same transaction as any change (see

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +43,13 @@ class JdbcCountedFigures implements CountedFigures {
 			group by s.unit_id, s.school_year, f.level
 			""";
 
+	private static final String UNIT_FIGURES = """
+			select s.unit_id, f.level, array_agg(f.metric_code) as codes, array_agg(f.value) as vals
+			from submission s join figure f on f.submission_id = s.id
+			where s.school_year = ? and s.unit_id = any (?) and s.status = any (?)
+			group by s.unit_id, f.level
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	JdbcCountedFigures(JdbcTemplate jdbc) {
@@ -71,13 +79,7 @@ class JdbcCountedFigures implements CountedFigures {
 		// unit/year/level -> figures
 		var figures = new HashMap<String, Map<String, BigDecimal>>();
 		this.jdbc.query(FIGURES, (rs) -> {
-			var codes = (String[]) array(rs.getArray("codes"));
-			var values = (BigDecimal[]) array(rs.getArray("vals"));
-			var map = new HashMap<String, BigDecimal>(codes.length * 2);
-			for (int i = 0; i < codes.length; i++) {
-				map.put(codes[i], values[i].stripTrailingZeros());
-			}
-			figures.put(key(rs.getLong("unit_id"), rs.getInt("school_year"), rs.getString("level")), map);
+			figures.put(key(rs.getLong("unit_id"), rs.getInt("school_year"), rs.getString("level")), values(rs));
 		}, starts, statuses);
 		// A school's ward is a history: the ward it stood in before each move.
 		var moves = new HashMap<Long, TreeMap<Integer, Long>>();
@@ -159,6 +161,45 @@ class JdbcCountedFigures implements CountedFigures {
 			return this.active || reported.contains(this.id + "/" + year);
 		}
 
+	}
+
+	@Override
+	public Map<Long, Long> unitVersions(SchoolYear year) {
+		var versions = new HashMap<Long, Long>();
+		this.jdbc.query("select unit_id, n from data_unit_version where school_year = ?", (rs) -> {
+			versions.put(rs.getLong(1), rs.getLong(2));
+		}, year.startYear());
+		return versions;
+	}
+
+	@Override
+	public Optional<Map<UnitLevel, Map<String, BigDecimal>>> unitFigures(SchoolYear year, Collection<Long> units,
+			boolean includeSubmitted) {
+		var ids = units.stream().distinct().toArray(Long[]::new);
+		var counted = this.jdbc.queryForObject(
+				"select count(*) from org_unit where id = any (?) and not active and closed_year is null", Long.class,
+				(Object) ids);
+		if (counted != null && counted > 0) {
+			return Optional.empty();
+		}
+		var statuses = includeSubmitted ? new String[] { "APPROVED", "SUBMITTED" } : new String[] { "APPROVED" };
+		var figures = new HashMap<UnitLevel, Map<String, BigDecimal>>();
+		this.jdbc.query(UNIT_FIGURES, (rs) -> {
+			var level = rs.getString("level");
+			figures.put(new UnitLevel(rs.getLong("unit_id"), (level != null) ? EducationLevel.valueOf(level) : null),
+					values(rs));
+		}, year.startYear(), ids, statuses);
+		return Optional.of(figures);
+	}
+
+	private static Map<String, BigDecimal> values(ResultSet rs) throws SQLException {
+		var codes = (String[]) array(rs.getArray("codes"));
+		var values = (BigDecimal[]) array(rs.getArray("vals"));
+		var map = new HashMap<String, BigDecimal>(codes.length * 2);
+		for (int i = 0; i < codes.length; i++) {
+			map.put(codes[i], values[i].stripTrailingZeros());
+		}
+		return map;
 	}
 
 	@Override

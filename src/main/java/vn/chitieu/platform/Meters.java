@@ -60,6 +60,20 @@ public final class Meters {
 	}
 
 	/**
+	 * Counts what the progress cache read from the database when figures changed.
+	 * @param read {@code year}: whole school years; {@code units}: only the units whose
+	 * figures changed, in a year read before
+	 * @param count how many years or units
+	 */
+	public static void progressRead(String read, int count) {
+		Counter.builder("chitieu.progress.read")
+			.description("Figures read again after a change: whole school years, or only the units that changed")
+			.tag("read", read)
+			.register(registry())
+			.increment(count);
+	}
+
+	/**
 	 * Counts a part of a page asked for: answered with the HTML kept (hit) or rendered
 	 * again.
 	 * @param fragment which part, e.g. {@code overview-tables}

@@ -441,24 +441,63 @@ public class Progress {
 		var result = new HashMap<SchoolYear, YearData>();
 		var missing = new ArrayList<SchoolYear>();
 		for (var year : needed) {
-			var cached = this.years.get(new YearKey(year.startYear(), includeSubmitted));
-			if (cached != null && cached.stamp().equals(stamp(versions, List.of(year)))) {
+			var key = new YearKey(year.startYear(), includeSubmitted);
+			var cached = this.years.get(key);
+			var stamp = stamp(versions, List.of(year));
+			if (cached != null && cached.stamp().equals(stamp)) {
 				Meters.progressCache("year", true);
 				result.put(year, cached.data());
+				continue;
+			}
+			Meters.progressCache("year", false);
+			var updated = (cached != null) ? update(cached, stamp, includeSubmitted) : null;
+			if (updated != null) {
+				this.years.put(key, updated);
+				result.put(year, updated.data());
 			}
 			else {
-				Meters.progressCache("year", false);
 				missing.add(year);
 			}
 		}
 		if (!missing.isEmpty()) {
+			Meters.progressRead("year", missing.size());
 			this.source.load(missing, includeSubmitted).forEach((year, data) -> {
 				this.years.put(new YearKey(year.startYear(), includeSubmitted),
-						new CachedYear(stamp(versions, List.of(year)), data, new ConcurrentHashMap<>()));
+						new CachedYear(stamp(versions, List.of(year)), data, new ConcurrentHashMap<>(),
+								this.source.unitVersions(year)));
 				result.put(year, data);
 			});
 		}
 		return result;
+	}
+
+	/**
+	 * A year read before brought up to date when only its figures changed (not the units,
+	 * the school years, the plans: the {@code all} counter is the same): the figures of
+	 * the units whose counters moved are read again, the rest kept. A year whose counter
+	 * moved with no unit's (a bump by hand) is read whole.
+	 * @return the year now, or {@code null} to read it whole
+	 */
+	private CachedYear update(CachedYear cached, Map<String, Long> stamp, boolean includeSubmitted) {
+		if (!java.util.Objects.equals(cached.stamp().get("all"), stamp.get("all"))) {
+			return null;
+		}
+		var year = cached.data().year();
+		var now = this.source.unitVersions(year);
+		var changed = new java.util.HashSet<Long>();
+		now.forEach((unit, n) -> {
+			if (!n.equals(cached.units().get(unit))) {
+				changed.add(unit);
+			}
+		});
+		cached.units().keySet().stream().filter((unit) -> !now.containsKey(unit)).forEach(changed::add);
+		if (changed.isEmpty()) {
+			return null;
+		}
+		return this.source.update(cached.data(), changed, includeSubmitted).map((data) -> {
+			Meters.progressRead("units", changed.size());
+			return new CachedYear(stamp, data, new ConcurrentHashMap<>(), now);
+		}).orElse(null);
 	}
 
 	/**
@@ -535,7 +574,12 @@ public class Progress {
 	private record OverviewKey(String plan, int asOf, boolean includeSubmitted) {
 	}
 
-	private record CachedYear(Map<String, Long> stamp, YearData data, Map<MeasureKey, MeasureResult> results) {
+	/**
+	 * A year's figures as read: with the counters they were read at (the year's, and each
+	 * unit's), and the totals computed over them.
+	 */
+	private record CachedYear(Map<String, Long> stamp, YearData data, Map<MeasureKey, MeasureResult> results,
+			Map<Long, Long> units) {
 	}
 
 	private record MeasureKey(vn.chitieu.planning.Measure measure, int baseline) {

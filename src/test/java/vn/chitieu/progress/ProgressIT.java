@@ -70,6 +70,15 @@ class ProgressIT {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	FigureSource figureSource;
+
+	@Autowired
+	vn.chitieu.planning.Plans plans;
+
+	@Autowired
+	vn.chitieu.planning.MetricCatalog catalog;
+
 	FormSupport support;
 
 	@BeforeEach
@@ -239,6 +248,68 @@ class ProgressIT {
 			result.next();
 			return result.getInt(1);
 		}
+	}
+
+	@Test
+	void shouldReadAgainOnlyTheSchoolWhoseFiguresChanged() {
+		for (boolean submitted : new boolean[] { false, true }) {
+			this.progress.plan(PLAN, YEAR, submitted).orElseThrow();
+		}
+		var registry = io.micrometer.core.instrument.Metrics.globalRegistry;
+		var units = registry.counter("chitieu.progress.read", "read", "units");
+		var years = registry.counter("chitieu.progress.read", "read", "year");
+		double unitsBefore = units.count();
+		double yearsBefore = years.count();
+		var submission = this.jdbc.queryForObject("""
+				select s.id from submission s join org_unit u on u.id = s.unit_id
+				where u.code = 'TH-MAU-14' and s.school_year = ? and s.status = 'APPROVED'
+				""", Long.class, YEAR.startYear());
+		var change = "update figure set value = value + ? where metric_code = 'teachers' and submission_id = ?";
+		try {
+			// A figure corrected: that school read again, the year's 200 others kept.
+			assertThat(this.jdbc.update(change, 7, submission)).isEqualTo(1);
+			for (boolean submitted : new boolean[] { false, true }) {
+				assertThat(this.progress.plan(PLAN, YEAR, submitted).orElseThrow().indicators())
+					.isEqualTo(fromScratch(submitted));
+			}
+			assertThat(units.count() - unitsBefore).isEqualTo(2);
+			assertThat(years.count()).isEqualTo(yearsBefore);
+
+			// Its approval undone: its figures count only where submitted ones do.
+			this.jdbc.update("update submission set status = 'SUBMITTED' where id = ?", submission);
+			for (boolean submitted : new boolean[] { false, true }) {
+				assertThat(this.progress.plan(PLAN, YEAR, submitted).orElseThrow().indicators())
+					.isEqualTo(fromScratch(submitted));
+			}
+			assertThat(units.count() - unitsBefore).isEqualTo(4);
+			assertThat(years.count()).isEqualTo(yearsBefore);
+		}
+		finally {
+			this.jdbc.update("update submission set status = 'APPROVED' where id = ?", submission);
+			this.jdbc.update(change, -7, submission);
+		}
+		assertThat(this.progress.plan(PLAN, YEAR, false).orElseThrow().indicators()).isEqualTo(fromScratch(false));
+
+		// A counter moved by hand, with no unit's: the whole year read again.
+		this.jdbc.queryForObject("select data_version_bump_years(array[?])::text", String.class, YEAR.startYear());
+		double yearsNow = years.count();
+		assertThat(this.progress.plan(PLAN, YEAR, false).orElseThrow().indicators()).isEqualTo(fromScratch(false));
+		assertThat(years.count()).isEqualTo(yearsNow + 1);
+	}
+
+	/** The plan's indicators computed from figures read whole now, with no cache. */
+	private List<IndicatorProgress> fromScratch(boolean submitted) {
+		var definition = this.plans.find(PLAN).orElseThrow().definition();
+		var needed = new ArrayList<SchoolYear>();
+		for (var year = definition.baselineYear().previous(); !year.isAfter(YEAR); year = year.next()) {
+			needed.add(year);
+		}
+		var data = this.figureSource.load(needed, submitted);
+		var engine = new ProgressEngine((code) -> this.catalog.find(code).orElse(null));
+		return definition.indicators()
+			.stream()
+			.map((indicator) -> engine.compute(definition, indicator, data, YEAR, false))
+			.toList();
 	}
 
 	@Test
