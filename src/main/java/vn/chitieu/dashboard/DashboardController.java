@@ -1,6 +1,7 @@
 package vn.chitieu.dashboard;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +33,13 @@ import vn.chitieu.planning.MeasureDescriber;
 import vn.chitieu.planning.PlanSummary;
 import vn.chitieu.progress.IndicatorDetail;
 import vn.chitieu.progress.IndicatorProgress;
+import vn.chitieu.progress.PlanProgress;
 import vn.chitieu.progress.Progress;
 import vn.chitieu.progress.ProgressStatus;
 import vn.chitieu.progress.UnitStanding;
 import vn.chitieu.security.CurrentUser;
 import vn.chitieu.security.Role;
+import vn.chitieu.security.MenuRoles;
 
 /**
  * The dashboards of the Office and the leaders: where the district stands on every
@@ -55,19 +59,25 @@ class DashboardController {
 
 	private final OverviewRows overviewRows;
 
-	private final OverviewTables overviewTables;
+	/** The overview's parts the figures alone decide (PageParts). */
+	private static final String OVERVIEW_PARTS = "dashboard/overview-tables";
+
+	private final PageParts parts;
+
+	private final MenuRoles roles;
 
 	private final OrgUnits units;
 
 	DashboardController(Progress progress, MeasureDescriber describer, ChartData charts, MessageSource messages,
-			OverviewRows overviewRows, OverviewTables overviewTables, OrgUnits units) {
+			OverviewRows overviewRows, PageParts parts, MenuRoles roles, OrgUnits units) {
 		this.units = units;
 		this.progress = progress;
 		this.describer = describer;
 		this.charts = charts;
 		this.messages = messages;
 		this.overviewRows = overviewRows;
-		this.overviewTables = overviewTables;
+		this.parts = parts;
+		this.roles = roles;
 	}
 
 	/**
@@ -135,9 +145,13 @@ class DashboardController {
 		}
 		common(model, summary, plan.asOf(), submitted);
 		model.addAttribute("progress", plan);
+		var key = List.of(planCode, plan.asOf().startYear(), submitted);
+		model.addAttribute("summary", this.parts.html("overview-summary", OVERVIEW_PARTS, "summary", key, plan, locale,
+				request, response, () -> overviewVariables(plan, Map.of())));
 		model.addAttribute("tables",
-				this.overviewTables.tables(plan, groups, levelFilter, statusFilter, locale, request, response));
-		model.addAttribute("summary", this.overviewTables.summary(plan, locale, request, response));
+				this.parts.html("overview-groups", OVERVIEW_PARTS, "groups",
+						List.of(key, String.valueOf(levelFilter), String.valueOf(statusFilter)), plan, locale, request,
+						response, () -> overviewVariables(plan, groups)));
 		model.addAttribute("shown", shown);
 		model.addAttribute("counts", plan.counts());
 		model.addAttribute("statuses", ProgressStatus.values());
@@ -150,7 +164,8 @@ class DashboardController {
 	String indicator(@PathVariable String planCode, @PathVariable String code,
 			@RequestParam(required = false) String year, @RequestParam(defaultValue = "false") boolean submitted,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String ward,
-			@RequestParam(required = false) String page, Model model, Locale locale) {
+			@RequestParam(required = false) String page, Model model, Locale locale, Authentication authentication,
+			HttpServletRequest request, HttpServletResponse response) {
 		var summary = summary(planCode);
 		var asOf = year(year, summary, model, locale);
 		var detail = this.progress.indicator(planCode, code, asOf, submitted)
@@ -166,15 +181,34 @@ class DashboardController {
 		model.addAttribute("alternative", (indicator.flaw() != null && indicator.flaw().alternative() != null)
 				? this.describer.describe(indicator.flaw().alternative(), baseline, locale) : null);
 		model.addAttribute("chart", this.charts.json(detail, locale));
-		model.addAttribute("overWards", detail.breakdown().stream().anyMatch((s) -> s.own() != null));
-		model.addAttribute("conditionKind", indicator.measure() instanceof Measure.Conditional);
-		model.addAttribute("holdingBack", detail.breakdown().stream().filter(UnitStanding::holdsBack).count());
-		model.addAttribute("missing",
-				detail.breakdown()
-					.stream()
-					.filter((s) -> s.part().outcome() == vn.chitieu.progress.UnitResult.Outcome.MISSING)
-					.count());
-		breakdown(model, detail, indicator.code(), q, ward, page);
+		if (!detail.breakdown().isEmpty()) {
+			var can = this.roles.of(authentication);
+			boolean office = can.any("OFFICE");
+			var key = Arrays.asList(planCode, code, asOf.startYear(), submitted, blank(q), number(ward), blank(page),
+					office);
+			model.addAttribute("breakdownHtml", this.parts.html("indicator-breakdown", "dashboard/indicator-breakdown",
+					"breakdown", key, detail, locale, request, response, () -> {
+						var variables = new HashMap<String, Object>();
+						variables.put("can", can);
+						variables.put("detail", detail);
+						variables.put("indicator", indicator);
+						variables.put("target", indicator.targets().get(0));
+						variables.put("plan", summary);
+						variables.put("asOf", detail.progress().latest().year());
+						variables.put("submitted", submitted);
+						variables.put("overWards", detail.breakdown().stream().anyMatch((s) -> s.own() != null));
+						variables.put("conditionKind", indicator.measure() instanceof Measure.Conditional);
+						variables.put("holdingBack",
+								detail.breakdown().stream().filter(UnitStanding::holdsBack).count());
+						variables.put("missing",
+								detail.breakdown()
+									.stream()
+									.filter((s) -> s.part().outcome() == vn.chitieu.progress.UnitResult.Outcome.MISSING)
+									.count());
+						breakdown(variables, detail, indicator.code(), q, ward, page);
+						return variables;
+					}));
+		}
 		return "dashboard/indicator";
 	}
 
@@ -201,7 +235,8 @@ class DashboardController {
 	 * The page of the breakdown asked for, and what its filter offers: the wards its
 	 * schools stand in.
 	 */
-	private void breakdown(Model model, IndicatorDetail detail, String code, String q, String ward, String page) {
+	private void breakdown(Map<String, Object> model, IndicatorDetail detail, String code, String q, String ward,
+			String page) {
 		var name = blank(q);
 		Long wardId = number(ward);
 		Integer asked = number(page) != null ? (int) Math.min(Integer.MAX_VALUE, Math.max(1, number(page))) : 1;
@@ -234,11 +269,11 @@ class DashboardController {
 			}
 			return link.queryParam("page", n).fragment("breakdown").encode().buildAndExpand(values).toUriString();
 		});
-		model.addAttribute("breakdown", breakdown);
-		model.addAttribute("breakdownWards", wards);
-		model.addAttribute("q", name);
-		model.addAttribute("ward", wardId);
-		model.addAttribute("filtered", name != null || wardId != null);
+		model.put("breakdown", breakdown);
+		model.put("breakdownWards", wards);
+		model.put("q", name);
+		model.put("ward", wardId);
+		model.put("filtered", name != null || wardId != null);
 	}
 
 	private static Long number(String text) {
@@ -254,6 +289,22 @@ class DashboardController {
 	}
 
 	// ------------------------------------------------------------------ helpers
+
+	private static Map<String, Object> overviewVariables(PlanProgress plan,
+			Map<IndicatorLevel, List<OverviewRow>> groups) {
+		var variables = new HashMap<String, Object>();
+		variables.put("groups", groups);
+		variables.put("progress", plan);
+		variables.put("plan", plan.plan());
+		variables.put("asOf", plan.asOf());
+		variables.put("submitted", plan.includeSubmitted());
+		variables.put("counts", plan.counts());
+		variables.put("totals", plan.totals());
+		variables.put("provisionalCounts", plan.provisionalCounts());
+		variables.put("provisionalTotals", plan.provisionalTotals());
+		variables.put("statuses", ProgressStatus.values());
+		return variables;
+	}
 
 	private void common(Model model, PlanSummary summary, SchoolYear asOf, boolean submitted) {
 		model.addAttribute("plans", this.progress.plans());

@@ -137,6 +137,36 @@ class BreakdownPagingIT {
 
 	// ------------------------------------------------------------------ helpers
 
+	@Test
+	void shouldKeepAPageRenderedForItsReadersButNeverShowOneRolesLinksToAnother() throws Exception {
+		var detail = longest();
+		var path = path(detail);
+		var registry = io.micrometer.core.instrument.Metrics.globalRegistry;
+		var hits = registry.counter("chitieu.fragment.cache", "fragment", "indicator-breakdown", "result", "hit");
+		var office = page(path, Logins.OFFICE);
+		double before = hits.count();
+		assertThat(breakdownPart(page(path, Logins.OFFICE))).isEqualTo(breakdownPart(office));
+		assertThat(hits.count()).isEqualTo(before + 1);
+		// The Office's own links (a unit's history) are not the leaders'.
+		assertThat(office).contains("/audit?unit=");
+		var viewer = page(path, Logins.VIEWER);
+		assertThat(viewer).doesNotContain("/audit?unit=");
+		assertThat(units(viewer)).isEqualTo(units(office));
+		// Another page, another filter: each its own.
+		assertThat(units(page(path + "&page=2", Logins.OFFICE))).isNotEmpty()
+			.doesNotContainAnyElementsOf(units(office));
+		var unit = detail.breakdown().get(0).unit();
+		// MockMvc encodes the address it is given: the name as typed, without accents.
+		assertThat(units(page(path + "&q=" + BreakdownPage.fold(unit.name()), Logins.OFFICE))).contains(unit.code());
+	}
+
+	private static String breakdownPart(String page) {
+		int start = page.indexOf("id=\"breakdown\"");
+		int end = page.indexOf("<h2 class=\"h6 text-secondary\"", start);
+		assertThat(start).as("the breakdown").isPositive();
+		return page.substring(start, end);
+	}
+
 	private IndicatorDetail longest() {
 		IndicatorDetail longest = null;
 		for (var indicator : this.plans.find(PLAN).orElseThrow().definition().indicators()) {

@@ -1,4 +1,4 @@
-package vn.chitieu.security.web;
+package vn.chitieu.security;
 
 import java.util.HashSet;
 import java.util.Set;
