@@ -46,6 +46,9 @@ class DataVersionIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	FormSupport support;
 
 	@BeforeEach
@@ -66,11 +69,13 @@ class DataVersionIT {
 		var pupils = new FigureKey("pupils", EducationLevel.TH);
 		long year = version(YEAR_SCOPE);
 		long all = version("all");
+		long own = unitVersion(unit, FormSupport.YEAR.startYear());
 
 		save(school, unit, Map.of(pupils, "900"), SaveMode.DRAFT);
 		save(school, unit, Map.of(pupils, "910"), SaveMode.DRAFT);
 
 		assertThat(version(YEAR_SCOPE)).as("a draft's first and second save").isEqualTo(year);
+		assertThat(unitVersion(unit, FormSupport.YEAR.startYear())).isEqualTo(own);
 		assertThat(version("all")).isEqualTo(all);
 		assertThat(storedPupils(unit)).isEqualByComparingTo("910");
 	}
@@ -83,12 +88,19 @@ class DataVersionIT {
 		var complete = new HashMap<>(this.support.complete(SCHOOL));
 
 		long before = version(YEAR_SCOPE);
+		int year = FormSupport.YEAR.startYear();
+		long other = this.support.id("TH-MAU-12");
+		long otherBefore = unitVersion(other, year);
 		save(school, unit, complete, SaveMode.DRAFT);
 		assertThat(version(YEAR_SCOPE)).as("draft").isEqualTo(before);
+		long ownBefore = unitVersion(unit, year);
 
 		save(school, unit, complete, SaveMode.SUBMIT);
 		long submitted = version(YEAR_SCOPE);
 		assertThat(submitted).as("submitted").isGreaterThan(before);
+		// The school's own counter moves with the year's (what the cache reads again),
+		// no other school's.
+		assertThat(unitVersion(unit, year)).as("the school's counter").isGreaterThan(ownBefore);
 
 		var returned = this.forms.returnWith(office, submissionId(unit), this.support.form(SCHOOL).version(),
 				"Xin kiểm tra lại số học sinh.");
@@ -103,9 +115,46 @@ class DataVersionIT {
 		long resubmitted = version(YEAR_SCOPE);
 		assertThat(resubmitted).as("submitted again").isGreaterThan(afterReturn);
 
+		long ownResubmitted = unitVersion(unit, year);
 		var approved = this.forms.approve(office, submissionId(unit), this.support.form(SCHOOL).version());
 		assertThat(approved).isInstanceOf(SaveOutcome.Saved.class);
 		assertThat(version(YEAR_SCOPE)).as("approved").isGreaterThan(resubmitted);
+		assertThat(unitVersion(unit, year)).as("the school's counter, approved").isGreaterThan(ownResubmitted);
+		assertThat(unitVersion(other, year)).as("another school's counter").isEqualTo(otherBefore);
+	}
+
+	@Test
+	void shouldCountAReportMovedToAnotherYearForBothYears() {
+		long submission = this.jdbc.queryForObject("""
+				select s.id from submission s
+				where s.school_year = ? and s.status = 'APPROVED'
+				  and exists (select 1 from school_year y where y.start_year = ?
+				              and not exists (select 1 from submission o where o.unit_id = s.unit_id
+				                              and o.school_year = y.start_year))
+				order by s.id limit 1
+				""", Long.class, FormSupport.YEAR.startYear(), FormSupport.YEAR.startYear() - 1);
+		long unit = this.jdbc.queryForObject("select unit_id from submission where id = ?", Long.class, submission);
+		int from = FormSupport.YEAR.startYear();
+		int to = from - 1;
+		// Moved and moved back in one transaction that is rolled back: nothing stays.
+		new org.springframework.transaction.support.TransactionTemplate(this.transactions)
+			.executeWithoutResult((tx) -> {
+				long fromYear = version("year:" + from);
+				long toYear = version("year:" + to);
+				long fromUnit = unitVersion(unit, from);
+				long toUnit = unitVersion(unit, to);
+				this.jdbc.update("update submission set school_year = ? where id = ?", to, submission);
+				assertThat(version("year:" + from)).as("the year it left").isGreaterThan(fromYear);
+				assertThat(version("year:" + to)).as("the year it went to").isGreaterThan(toYear);
+				assertThat(unitVersion(unit, from)).isGreaterThan(fromUnit);
+				assertThat(unitVersion(unit, to)).isGreaterThan(toUnit);
+				tx.setRollbackOnly();
+			});
+	}
+
+	private long unitVersion(long unit, int year) {
+		return this.jdbc.query("select n from data_unit_version where unit_id = ? and school_year = ?",
+				(rs) -> rs.next() ? rs.getLong(1) : 0L, unit, year);
 	}
 
 	@Test
