@@ -38,8 +38,8 @@ import vn.chitieu.progress.Progress;
 import vn.chitieu.progress.ProgressStatus;
 import vn.chitieu.progress.UnitStanding;
 import vn.chitieu.security.CurrentUser;
-import vn.chitieu.security.Role;
 import vn.chitieu.security.MenuRoles;
+import vn.chitieu.security.Role;
 
 /**
  * The dashboards of the Office and the leaders: where the district stands on every
