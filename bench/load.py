@@ -162,11 +162,12 @@ class Session:
         with self.opener.open(urllib.request.Request(self.base + path, headers=headers or {}), timeout=60) as answer:
             return answer.status, answer.read(), answer.headers
 
-    def post(self, path, fields, follow=True):
+    def post(self, path, fields, follow=True, headers=None):
         data = urllib.parse.urlencode([tuple(f) for f in fields] if isinstance(fields, list) else fields).encode()
         opener = self.opener if follow else self.plain
         try:
-            with opener.open(urllib.request.Request(self.base + path, data=data), timeout=60) as answer:
+            with opener.open(urllib.request.Request(self.base + path, data=data, headers=headers or {}),
+                             timeout=60) as answer:
                 return answer.status, answer.read()
         except urllib.error.HTTPError as error:
             return error.code, b""
@@ -370,8 +371,24 @@ class FormParser(html.parser.HTMLParser):
             self.textarea = None
 
 
-def save_surge(table, app, db, connections, max_schools):
-    """Every school saves its draft once, `connections` at a time, as the deadline nears."""
+def form_fields(page):
+    """The fields of a form page's save form, with its first whole number raised by one (or a first figure)."""
+    parser = FormParser()
+    parser.feed(page.decode())
+    fields = next(f for f in parser.forms if f["save"])["fields"]
+    numbers = [f for f in fields if f[0].startswith("f.") and f[1].strip().isdigit()]
+    if numbers:
+        numbers[0][1] = str(int(numbers[0][1]) + 1)
+    else:  # a school with nothing entered yet: its first figure
+        numbers = [next(f for f in fields if f[0].startswith("f."))]
+        numbers[0][1] = "1"
+    return fields
+
+
+def save_surge(table, app, db, connections, max_schools, rounds):
+    """Every school saves its draft, `connections` at a time, as the deadline nears: `rounds` times, each
+    from the form the previous save brought back (the first rounds also warm the JVM up: each is reported).
+    Then the same with the form's script (autosave: one field, a JSON answer)."""
     year = int(YEAR[:4])
     psql(db, f"update submission set status = 'DRAFT' where school_year = {year} "
              f"and unit_id in (select id from org_unit where kind = 'SCHOOL')")
@@ -383,48 +400,87 @@ def save_surge(table, app, db, connections, max_schools):
         session = Session(app.base).login(username)
         path = f"/schools/{unit}/figures/{YEAR}"
         _, page, _ = session.get(path)
-        parser = FormParser()
-        parser.feed(page.decode())
-        form = next(f for f in parser.forms if f["save"])
-        fields = form["fields"]
-        numbers = [f for f in fields if f[0].startswith("f.") and f[1].strip().isdigit()]
-        if numbers:
-            numbers[0][1] = str(int(numbers[0][1]) + 1)
-        else:  # a school with nothing entered yet: its first figure
-            numbers = [next(f for f in fields if f[0].startswith("f."))]
-            numbers[0][1] = "1"
-        changed = numbers[0]
-        return session, path, fields + [["action", "save"]], changed[0]
+        return [session, path, form_fields(page) + [["action", "save"]]]
 
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         prepared = list(pool.map(prepare, schools))
     before = psql(db, f"select count(*) from audit_event")
 
     def save(entry):
-        session, path, fields, _ = entry
+        session, path, fields = entry
         started = time.monotonic()
         status, body = session.post(path, fields)  # the save and the form it redirects to
         ok = status == 200 and b'class="alert alert-success"' in body
+        if ok:
+            entry[2] = form_fields(body) + [["action", "save"]]
         return (time.monotonic() - started) * 1000, ok
 
     loadavg = load()
-    started = time.monotonic()
-    with concurrent.futures.ThreadPoolExecutor(connections) as pool:
-        results = list(pool.map(save, prepared))
-    elapsed = time.monotonic() - started
-    times = sorted(t for t, _ in results)
-    failed = sum(1 for _, ok in results if not ok)
+    per_round, times, failed = [], [], 0
+    for _ in range(rounds):
+        started = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(connections) as pool:
+            results = list(pool.map(save, prepared))
+        per_round.append(len(prepared) / (time.monotonic() - started))
+        times = sorted(t for t, _ in results)  # the last round's
+        failed += sum(1 for _, ok in results if not ok)
     events = int(psql(db, "select count(*) from audit_event")) - int(before)
     # The reference: the same users opening their forms (a read of the same pages).
     started = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(connections) as pool:
-        list(pool.map(lambda e: e[0].get(e[1]), prepared))
+        opened = list(pool.map(lambda e: e[0].get(e[1])[1], prepared))
     reads = time.monotonic() - started
-    table.add(f"deadline surge: {len(prepared)} schools saving once, {connections} concurrent",
-              f"{len(prepared) / elapsed:.0f} saves/s (save + form reload p50 {statistics.median(times):.0f} ms, "
+    table.add(f"deadline surge: {len(prepared)} schools saving, {connections} concurrent, {rounds} rounds",
+              f"{per_round[-1]:.0f} saves/s in the last round (rounds: "
+              f"{', '.join(f'{r:.0f}' for r in per_round)}; save + form reload p50 {statistics.median(times):.0f} ms, "
               f"p95 {times[int(len(times) * 0.95) - 1]:.0f} ms), {failed} not saved, {events} audit events "
               f"(one changed figure each)",
               f"opening the same forms: {len(prepared) / reads:.0f} forms/s", loadavg)
+
+    # The same schools again, as the form's script saves while a figure is typed (app.js): one field, its
+    # value when the form was opened, the version; a JSON answer, no page.
+    def autosave_fields(page):
+        parser = FormParser()
+        parser.feed(page.decode())
+        fields = next(f for f in parser.forms if f["save"])["fields"]
+        value = dict((name, v) for name, v in fields)
+        number = next((name for name, v in fields if name.startswith("f.") and v.strip().isdigit()), None)
+        if number is None or "o." + number[2:] not in value:
+            return None
+        return {"_csrf": value["_csrf"], "version": value["version"], "openedAt": value["openedAt"],
+                "field": number, "value": int(value[number])}
+
+    autosaves = [[entry[0], entry[1] + "/autosave", autosave_fields(page)] for entry, page in zip(prepared, opened)]
+    autosaves = [a for a in autosaves if a[2] is not None]
+
+    def autosave(entry):
+        session, path, state = entry
+        name = state["field"]
+        sent = [["_csrf", state["_csrf"]], ["version", str(state["version"])], ["openedAt", str(state["openedAt"])],
+                [name, str(state["value"] + 1)], ["o." + name[2:], str(state["value"])]]
+        started = time.monotonic()
+        status, body = session.post(path, sent, follow=False, headers={"Accept": "application/json"})
+        ok = status == 200 and b'"saved"' in body
+        if ok:
+            answer = json.loads(body)
+            state.update(version=answer["version"], openedAt=answer["openedAt"], value=state["value"] + 1)
+        return (time.monotonic() - started) * 1000, ok
+
+    loadavg = load()
+    per_round, failed = [], 0
+    for _ in range(rounds):
+        started = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(connections) as pool:
+            results = list(pool.map(autosave, autosaves))
+        per_round.append(len(autosaves) / (time.monotonic() - started))
+        times = sorted(t for t, _ in results)
+        failed += sum(1 for _, ok in results if not ok)
+    table.add(f"deadline surge, autosave: {len(autosaves)} schools (the form's script), {connections} concurrent, "
+              f"{rounds} rounds",
+              f"{per_round[-1]:.0f} saves/s in the last round (rounds: {', '.join(f'{r:.0f}' for r in per_round)}; "
+              f"p50 {statistics.median(times):.0f} ms, p95 {times[int(len(times) * 0.95) - 1]:.0f} ms), "
+              f"{failed} not saved",
+              "the save with its form reload: the row above", loadavg)
 
 
 def page_weight(table, app, office):
@@ -470,6 +526,8 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=5, help="rounds of the after-an-approval measures")
     parser.add_argument("--schools", type=int, default=150, help="at most this many schools save in the surge")
+    parser.add_argument("--surge-rounds", type=int, default=3,
+                        help="how many times every school saves in the surge (each round reported)")
     parser.add_argument("--java-opt", action="append", default=[], help="an extra JVM option (repeatable)")
     parser.add_argument("--keep", action="store_true", help="keep the database")
     parser.add_argument("--reuse", action="store_true",
@@ -534,7 +592,7 @@ def main():
             if "weight" in only:
                 page_weight(table, app, office)
             if "surge" in only:
-                save_surge(table, app, db, args.connections, args.schools)
+                save_surge(table, app, db, args.connections, args.schools, args.surge_rounds)
         finally:
             app.stop()
         if "startup" in only:
