@@ -1,8 +1,6 @@
 package vn.chitieu.dashboard;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +12,7 @@ import vn.chitieu.planning.MeasureDescriber;
 import vn.chitieu.progress.IndicatorProgress;
 import vn.chitieu.progress.PlanProgress;
 import vn.chitieu.progress.ProgressFormat;
+import vn.chitieu.platform.RecentlyUsed;
 
 /**
  * The overview's rows, formatted once for each computed {@link PlanProgress} (a plan, a
@@ -35,12 +34,7 @@ class OverviewRows {
 
 	private final MessageSource messages;
 
-	private final Map<Key, Entry> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
-			return size() > CACHED;
-		}
-	});
+	private final Map<Key, Entry> cache = RecentlyUsed.map(CACHED);
 
 	OverviewRows(ProgressFormat format, MeasureDescriber describer, MessageSource messages) {
 		this.format = format;

@@ -1,6 +1,5 @@
 package vn.chitieu.dashboard;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import vn.chitieu.platform.Meters;
+import vn.chitieu.platform.RecentlyUsed;
 
 /**
  * The parts of the dashboards that the figures alone decide, rendered into HTML once per
@@ -43,12 +43,7 @@ class PageParts {
 
 	private final ApplicationContext context;
 
-	private final Map<Key, Entry> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
-			return size() > CACHED;
-		}
-	});
+	private final Map<Key, Entry> cache = RecentlyUsed.map(CACHED);
 
 	PageParts(ITemplateEngine templates, ApplicationContext context) {
 		this.templates = templates;

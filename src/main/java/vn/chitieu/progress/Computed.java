@@ -1,13 +1,13 @@
 package vn.chitieu.progress;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+
+import vn.chitieu.platform.RecentlyUsed;
 
 /**
  * Values computed from the figures (an overview, an indicator in depth), kept by key with
@@ -37,12 +37,7 @@ final class Computed<K, V> {
 	 * @param capacity how many values are kept at most
 	 */
 	Computed(int capacity) {
-		this.values = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<K, Stamped<V>> eldest) {
-				return size() > capacity;
-			}
-		});
+		this.values = RecentlyUsed.map(capacity);
 	}
 
 	/**
