@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,24 +50,19 @@ class ComputedTest {
 	@Test
 	void shouldLetWaitersShareTheValueBeingComputed() throws Exception {
 		var computed = new Computed<String, String>(4);
-		var started = new CountDownLatch(1);
-		var release = new CountDownLatch(1);
 		var runs = new AtomicInteger();
-		var first = CompletableFuture.supplyAsync(() -> computed.get("plan", V1, () -> {
+		var first = Running.start(computed, V1, () -> {
 			runs.incrementAndGet();
-			started.countDown();
-			await(release);
 			return new Stamped<>(V1, "shared");
-		}));
-		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		});
 		var second = CompletableFuture.supplyAsync(() -> computed.get("plan", V1, () -> {
 			runs.incrementAndGet();
 			return new Stamped<>(V1, "own");
 		}));
 		Thread.sleep(100);
 		assertThat(second).isNotDone();
-		release.countDown();
-		assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("shared");
+		first.release();
+		assertThat(first.result()).isEqualTo("shared");
 		assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("shared");
 		assertThat(runs).hasValue(1);
 	}
@@ -74,20 +70,13 @@ class ComputedTest {
 	@Test
 	void shouldComputeAgainForAWaiterThatSawALaterChange() throws Exception {
 		var computed = new Computed<String, String>(4);
-		var started = new CountDownLatch(1);
-		var release = new CountDownLatch(1);
-		var first = CompletableFuture.supplyAsync(() -> computed.get("plan", V1, () -> {
-			started.countDown();
-			await(release);
-			return new Stamped<>(V1, "before the change");
-		}));
-		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		var first = Running.start(computed, V1, () -> new Stamped<>(V1, "before the change"));
 		// Read the counters after an approval the first computation does not include.
 		var second = CompletableFuture
 			.supplyAsync(() -> computed.get("plan", V2, () -> new Stamped<>(V2, "after the change")));
 		Thread.sleep(100);
-		release.countDown();
-		assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("before the change");
+		first.release();
+		assertThat(first.result()).isEqualTo("before the change");
 		assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("after the change");
 		assertThat(computed.cached("plan", V2)).isEqualTo("after the change");
 	}
@@ -95,42 +84,30 @@ class ComputedTest {
 	@Test
 	void shouldAcceptAValueComputedAtLaterCounters() throws Exception {
 		var computed = new Computed<String, String>(4);
-		var started = new CountDownLatch(1);
-		var release = new CountDownLatch(1);
 		// The one computing read the counters again in its own transaction, after a
 		// change the waiter had not seen yet.
-		var first = CompletableFuture.supplyAsync(() -> computed.get("plan", V1, () -> {
-			started.countDown();
-			await(release);
-			return new Stamped<>(V2, "newer");
-		}));
-		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		var first = Running.start(computed, V1, () -> new Stamped<>(V2, "newer"));
 		var second = CompletableFuture.supplyAsync(() -> computed.get("plan", V1, () -> {
 			throw new AssertionError("computed twice");
 		}));
 		Thread.sleep(100);
-		release.countDown();
-		assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("newer");
+		first.release();
+		assertThat(first.result()).isEqualTo("newer");
 		assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("newer");
 	}
 
 	@Test
 	void shouldLetAWaiterTryItselfWhenTheComputationFails() throws Exception {
 		var computed = new Computed<String, String>(4);
-		var started = new CountDownLatch(1);
-		var release = new CountDownLatch(1);
-		var first = CompletableFuture.supplyAsync(() -> computed.get("plan", V1, () -> {
-			started.countDown();
-			await(release);
+		var first = Running.start(computed, V1, () -> {
 			throw new IllegalStateException("the database went away");
-		}));
-		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		});
 		var second = CompletableFuture.supplyAsync(() -> computed.get("plan", V1, () -> new Stamped<>(V1, "own")));
 		Thread.sleep(100);
-		release.countDown();
+		first.release();
 		assertThatIllegalStateException().isThrownBy(() -> {
 			try {
-				first.join();
+				first.future().join();
 			}
 			catch (java.util.concurrent.CompletionException ex) {
 				throw (RuntimeException) ex.getCause();
@@ -146,6 +123,34 @@ class ComputedTest {
 		assertThat(Computed.covers(V1, V2)).isFalse();
 		assertThat(Computed.covers(Map.of("all", 2L, "year:2024", 4L), V1)).isFalse();
 		assertThat(Computed.covers(Map.of("all", 1L), V1)).isFalse();
+	}
+
+	/**
+	 * A computation started and held until released, so that others come while it runs.
+	 */
+	private record Running(CompletableFuture<String> future, CountDownLatch gate) {
+
+		static Running start(Computed<String, String> computed, Map<String, Long> stamp,
+				Supplier<Stamped<String>> compute) throws InterruptedException {
+			var started = new CountDownLatch(1);
+			var release = new CountDownLatch(1);
+			var future = CompletableFuture.supplyAsync(() -> computed.get("plan", stamp, () -> {
+				started.countDown();
+				await(release);
+				return compute.get();
+			}));
+			assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+			return new Running(future, release);
+		}
+
+		void release() {
+			this.gate.countDown();
+		}
+
+		String result() throws Exception {
+			return this.future.get(5, TimeUnit.SECONDS);
+		}
+
 	}
 
 	private static void await(CountDownLatch latch) {
