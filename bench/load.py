@@ -385,6 +385,20 @@ def form_fields(page):
     return fields
 
 
+def in_rounds(work, entries, rounds, connections):
+    """Runs work over every entry, `connections` at a time, `rounds` times: the entries per second of each
+    round, the last round's times (sorted, ms) and how many failed in all."""
+    per_round, times, failed = [], [], 0
+    for _ in range(rounds):
+        started = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(connections) as pool:
+            results = list(pool.map(work, entries))
+        per_round.append(len(entries) / (time.monotonic() - started))
+        times = sorted(t for t, _ in results)
+        failed += sum(1 for _, ok in results if not ok)
+    return per_round, times, failed
+
+
 def save_surge(table, app, db, connections, max_schools, rounds):
     """Every school saves its draft, `connections` at a time, as the deadline nears: `rounds` times, each
     from the form the previous save brought back (the first rounds also warm the JVM up: each is reported).
@@ -416,14 +430,7 @@ def save_surge(table, app, db, connections, max_schools, rounds):
         return (time.monotonic() - started) * 1000, ok
 
     loadavg = load()
-    per_round, times, failed = [], [], 0
-    for _ in range(rounds):
-        started = time.monotonic()
-        with concurrent.futures.ThreadPoolExecutor(connections) as pool:
-            results = list(pool.map(save, prepared))
-        per_round.append(len(prepared) / (time.monotonic() - started))
-        times = sorted(t for t, _ in results)  # the last round's
-        failed += sum(1 for _, ok in results if not ok)
+    per_round, times, failed = in_rounds(save, prepared, rounds, connections)
     events = int(psql(db, "select count(*) from audit_event")) - int(before)
     # The reference: the same users opening their forms (a read of the same pages).
     started = time.monotonic()
@@ -467,14 +474,7 @@ def save_surge(table, app, db, connections, max_schools, rounds):
         return (time.monotonic() - started) * 1000, ok
 
     loadavg = load()
-    per_round, failed = [], 0
-    for _ in range(rounds):
-        started = time.monotonic()
-        with concurrent.futures.ThreadPoolExecutor(connections) as pool:
-            results = list(pool.map(autosave, autosaves))
-        per_round.append(len(autosaves) / (time.monotonic() - started))
-        times = sorted(t for t, _ in results)
-        failed += sum(1 for _, ok in results if not ok)
+    per_round, times, failed = in_rounds(autosave, autosaves, rounds, connections)
     table.add(f"deadline surge, autosave: {len(autosaves)} schools (the form's script), {connections} concurrent, "
               f"{rounds} rounds",
               f"{per_round[-1]:.0f} saves/s in the last round (rounds: {', '.join(f'{r:.0f}' for r in per_round)}; "
@@ -600,10 +600,15 @@ def main():
     finally:
         if not args.keep:
             psql(db, f"drop database if exists {db['name']}", "postgres")
-    heading = (f"Load test, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
+    report(table, "Load test", args, "load-bench.md")
+
+
+def report(table, title, args, name):
+    """Prints the table under its heading and writes it to target/NAME."""
+    heading = (f"{title}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
                f"heap {args.heap}, {os.path.basename(args.jar)}, wrk {args.seconds} s per measure")
     text = heading + "\n\n" + table.markdown() + "\n"
-    with open(os.path.join(ROOT, "target", "load-bench.md"), "w") as out:
+    with open(os.path.join(ROOT, "target", name), "w") as out:
         out.write(text)
     print(text)
 
@@ -669,12 +674,7 @@ def run_city(args, db):
     finally:
         if not args.keep:
             psql(db, f"drop database if exists {db['name']}", "postgres")
-    heading = (f"Load test (city, {CITY_SCHOOLS} schools), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-               f"{os.cpu_count()} cores, heap {args.heap}, {os.path.basename(args.jar)}, wrk {args.seconds} s per measure")
-    text = heading + "\n\n" + table.markdown() + "\n"
-    with open(os.path.join(ROOT, "target", "load-bench-city.md"), "w") as out:
-        out.write(text)
-    print(text)
+    report(table, f"Load test (city, {CITY_SCHOOLS} schools)", args, "load-bench-city.md")
 
 
 if __name__ == "__main__":
