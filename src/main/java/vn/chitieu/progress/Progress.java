@@ -126,13 +126,22 @@ public class Progress {
 		var last = asked.last();
 		var key = new OverviewKey(planCode, last.startYear(), includeSubmitted);
 		var stamp = stamp(asked.versions(), yearsOf(definition.baselineYear(), last));
-		var cached = this.overviews.cached(key, stamp);
-		Meters.progressCache("overview", cached != null);
+		return kept(this.overviews, "overview", key, stamp, () -> computeOverview(planCode, asOf, includeSubmitted));
+	}
+
+	/**
+	 * The value kept at these counters, else the one computed now (by this request or the
+	 * one computing it already); empty if the plan or indicator is gone meanwhile.
+	 */
+	private static <K, V> Optional<V> kept(Computed<K, V> computed, String cache, K key, Map<String, Long> stamp,
+			Supplier<Stamped<V>> compute) {
+		var cached = computed.cached(key, stamp);
+		Meters.progressCache(cache, cached != null);
 		if (cached != null) {
 			return Optional.of(cached);
 		}
 		try {
-			return Optional.of(this.overviews.get(key, stamp, () -> computeOverview(planCode, asOf, includeSubmitted)));
+			return Optional.of(computed.get(key, stamp, compute));
 		}
 		catch (Vanished ex) {
 			return Optional.empty();
@@ -197,18 +206,8 @@ public class Progress {
 		// page, another filter read the one computed for the first.
 		var key = new DetailKey(planCode, indicatorCode, last.startYear(), includeSubmitted);
 		var stamp = stamp(asked.versions(), yearsOf(definition.baselineYear(), last));
-		var cached = this.details.cached(key, stamp);
-		Meters.progressCache("indicator", cached != null);
-		if (cached != null) {
-			return Optional.of(cached);
-		}
-		try {
-			return Optional
-				.of(this.details.get(key, stamp, () -> computeDetail(planCode, indicatorCode, asOf, includeSubmitted)));
-		}
-		catch (Vanished ex) {
-			return Optional.empty();
-		}
+		return kept(this.details, "indicator", key, stamp,
+				() -> computeDetail(planCode, indicatorCode, asOf, includeSubmitted));
 	}
 
 	private Stamped<IndicatorDetail> computeDetail(String planCode, String indicatorCode, SchoolYear asOf,
